@@ -1,0 +1,7 @@
+//! newsdesk: triage a folder of news items.
+//!
+//! The core — [`article`] (reading an item into fields), [`desk`] (the inbox,
+//! categories, filing, the journal), [`config`] — knows nothing of the
+//! terminal; [`cli`] and `tui` are the two front-ends on top of it.
+
+pub mod article;
