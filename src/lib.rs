@@ -5,3 +5,6 @@
 //! terminal; [`cli`] and `tui` are the two front-ends on top of it.
 
 pub mod article;
+pub mod action;
+pub mod config;
+pub mod keymap;
