@@ -8,3 +8,4 @@ pub mod article;
 pub mod action;
 pub mod config;
 pub mod keymap;
+pub mod desk;

@@ -1,0 +1,184 @@
+//! The desk: the inbox folder, category folders, filing by atomic moves, the journal, undo.
+
+pub mod journal;
+pub mod moving;
+pub mod scan;
+
+use std::path::{Path, PathBuf};
+
+pub use journal::{Journal, Op, Record};
+pub use scan::{Entry, is_ignored, scan};
+
+use crate::config::{Category, Config};
+use moving::MoveError;
+
+/// Who is working the desk: written into the journal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Who {
+    pub user: String,
+    pub host: String,
+}
+
+impl Who {
+    /// This process's user and host.
+    pub fn current() -> Who {
+        let user = ["USER", "LOGNAME"]
+            .iter()
+            .find_map(|v| std::env::var(v).ok().filter(|u| !u.is_empty()))
+            .unwrap_or_else(|| format!("uid{}", rustix::process::getuid().as_raw()));
+        let host = rustix::system::uname().nodename().to_string_lossy().into_owned();
+        Who { user, host }
+    }
+}
+
+/// Where a move goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target<'a> {
+    Category(&'a str),
+    Skip,
+}
+
+/// Why a filing or undo did not happen.
+#[derive(Debug, thiserror::Error)]
+pub enum DeskError {
+    #[error("no category named {name:?}; categories: {known}")]
+    UnknownCategory { name: String, known: String },
+    #[error("{name}: already filed{}", by_whom(.record))]
+    AlreadyFiled { name: String, record: Option<Box<Record>> },
+    #[error("{path}: {source}")]
+    Io { path: PathBuf, source: std::io::Error },
+    #[error("nothing to undo")]
+    NothingToUndo,
+    #[error("cannot undo {name}: it is no longer at {}; dropped from the undo history", .path.display())]
+    UndoGone { name: String, path: PathBuf },
+}
+
+fn by_whom(record: &Option<Box<Record>>) -> String {
+    match record {
+        Some(r) => format!(" → {} by {}@{}", r.category, r.user, r.host),
+        None => " (no longer in the inbox)".to_string(),
+    }
+}
+
+/// The inbox, its categories and the journal.
+#[derive(Debug, Clone)]
+pub struct Desk {
+    pub inbox: PathBuf,
+    pub skip: PathBuf,
+    pub categories: Vec<Category>,
+    pub who: Who,
+    pub journal: Journal,
+}
+
+mod filing;
+
+impl Desk {
+    /// The desk a config describes, worked by `who`.
+    pub fn new(config: &Config, who: Who) -> Desk {
+        let journal = Journal::new(journal_dir(&config.inbox), &who.user, &who.host);
+        Desk {
+            inbox: config.inbox.clone(),
+            skip: config.skip.clone(),
+            categories: config.categories.clone(),
+            who,
+            journal,
+        }
+    }
+
+    /// The items in the inbox; first puts back files a crashed move left claimed.
+    pub fn scan(&self) -> Result<Vec<Entry>, DeskError> {
+        self.reconcile();
+        scan(&self.inbox).map_err(|source| DeskError::Io { path: self.inbox.clone(), source })
+    }
+
+    /// Finds an item by path, file name, id or unique id prefix (four or more characters).
+    pub fn find(&self, spec: &str) -> Result<Entry, DeskError> {
+        let entries = self.scan()?;
+        let as_path = Path::new(spec);
+        let by_name = as_path.file_name().map(|n| n.to_string_lossy().into_owned());
+        let found = entries.iter().find(|e| Some(&e.name) == by_name.as_ref() && (as_path.parent().is_none_or(|p| p.as_os_str().is_empty() || same_dir(p, &self.inbox))));
+        let found = found.or_else(|| {
+            let matches: Vec<&Entry> = entries.iter().filter(|e| spec.len() >= 4 && e.id.starts_with(spec)).collect();
+            (matches.len() == 1).then(|| matches[0])
+        });
+        match found {
+            Some(entry) => Ok(entry.clone()),
+            None if as_path.exists() => Err(DeskError::Io {
+                path: as_path.to_path_buf(),
+                source: std::io::Error::other(format!("not an item of the inbox {}", self.inbox.display())),
+            }),
+            None => Err(self.gone(by_name.as_deref().unwrap_or(spec))),
+        }
+    }
+
+    /// The error for an item that is not in the inbox: filed by whom, if the journal knows.
+    fn gone(&self, name: &str) -> DeskError {
+        let record = self.journal.all().ok().and_then(|records| {
+            records.into_iter().rev().find(|r| (r.name == name || r.id == name) && matches!(r.op, Op::File | Op::Skip))
+        });
+        DeskError::AlreadyFiled { name: name.to_string(), record: record.map(Box::new) }
+    }
+
+    /// Puts back files that a cross-filesystem move of this host left claimed when it died.
+    fn reconcile(&self) {
+        let Ok(dir) = std::fs::read_dir(&self.inbox) else { return };
+        let tag = format!("{}{}.", moving::CLAIM_PREFIX, host_tag(&self.who.host));
+        for entry in dir.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let Some((pid, original)) = name.strip_prefix(&tag).and_then(|r| r.split_once('.')) else {
+                continue;
+            };
+            let alive = pid.parse::<i32>().ok().and_then(rustix::process::Pid::from_raw).is_some_and(|p| rustix::process::test_kill_process(p).is_ok());
+            if !alive {
+                let _ = moving::restore(&entry.path(), &self.inbox.join(original));
+            }
+        }
+    }
+
+    fn target_dir(&self, target: Target) -> Result<(PathBuf, String), DeskError> {
+        match target {
+            Target::Skip => Ok((self.skip.clone(), "skip".into())),
+            Target::Category(name) => self
+                .categories
+                .iter()
+                .find(|c| c.name == name)
+                .map(|c| (c.folder.clone(), c.name.clone()))
+                .ok_or_else(|| DeskError::UnknownCategory {
+                    name: name.to_string(),
+                    known: self.categories.iter().map(|c| c.name.as_str()).collect::<Vec<_>>().join(", "),
+                }),
+        }
+    }
+}
+
+/// Where a desk's journals live: a hidden folder in the inbox, shared by its triagers.
+pub fn journal_dir(inbox: &Path) -> PathBuf {
+    inbox.join(".newsdesk").join("journal")
+}
+
+/// The host name as it may appear inside a claim file name (no dots).
+fn host_tag(host: &str) -> String {
+    host.replace(['.', '/'], "_")
+}
+
+fn same_dir(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    }
+}
+
+impl From<(PathBuf, MoveError)> for DeskError {
+    fn from((path, e): (PathBuf, MoveError)) -> Self {
+        match e {
+            MoveError::SourceGone => DeskError::AlreadyFiled {
+                name: path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
+                record: None,
+            },
+            MoveError::Io(source) => DeskError::Io { path, source },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;
