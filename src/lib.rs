@@ -9,3 +9,4 @@ pub mod action;
 pub mod config;
 pub mod keymap;
 pub mod desk;
+pub mod cli;

@@ -1,1 +1,26 @@
-fn main() {}
+//! The newsdesk binary: parse arguments, then run the CLI or the TUI.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use newsdesk::cli::{self, Args};
+use newsdesk::config;
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    let config = match config::load(args.config.as_deref(), args.inbox.as_deref()) {
+        Ok(config) => config,
+        Err(e) => {
+            eprintln!("newsdesk: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let result = match args.command {
+        Some(command) => cli::run(command, &config),
+        None => cli::run(cli::Command::List { json: false }, &config),
+    };
+    result.unwrap_or_else(|e| {
+        eprintln!("newsdesk: {e:#}");
+        ExitCode::FAILURE
+    })
+}

@@ -47,6 +47,8 @@ pub enum DeskError {
     AlreadyFiled { name: String, record: Option<Box<Record>> },
     #[error("{path}: {source}")]
     Io { path: PathBuf, source: std::io::Error },
+    #[error("no item in the inbox matches {0:?} (a path, file name, name prefix, id or id prefix)")]
+    NoSuchItem(String),
     #[error("nothing to undo")]
     NothingToUndo,
     #[error("cannot undo {name}: it is no longer at {}; dropped from the undo history", .path.display())]
@@ -97,17 +99,23 @@ impl Desk {
         let as_path = Path::new(spec);
         let by_name = as_path.file_name().map(|n| n.to_string_lossy().into_owned());
         let found = entries.iter().find(|e| Some(&e.name) == by_name.as_ref() && (as_path.parent().is_none_or(|p| p.as_os_str().is_empty() || same_dir(p, &self.inbox))));
-        let found = found.or_else(|| {
-            let matches: Vec<&Entry> = entries.iter().filter(|e| spec.len() >= 4 && e.id.starts_with(spec)).collect();
-            (matches.len() == 1).then(|| matches[0])
-        });
+        let unique = |hit: &dyn Fn(&Entry) -> bool| {
+            let mut hits = entries.iter().filter(|e| hit(e));
+            hits.next().filter(|_| hits.next().is_none())
+        };
+        let found = found
+            .or_else(|| unique(&|e| spec.len() >= 4 && e.id.starts_with(spec)))
+            .or_else(|| unique(&|e| e.name.starts_with(spec)));
         match found {
             Some(entry) => Ok(entry.clone()),
             None if as_path.exists() => Err(DeskError::Io {
                 path: as_path.to_path_buf(),
                 source: std::io::Error::other(format!("not an item of the inbox {}", self.inbox.display())),
             }),
-            None => Err(self.gone(by_name.as_deref().unwrap_or(spec))),
+            None => match self.gone(by_name.as_deref().unwrap_or(spec)) {
+                gone @ DeskError::AlreadyFiled { record: Some(_), .. } => Err(gone),
+                _ => Err(DeskError::NoSuchItem(spec.to_string())),
+            },
         }
     }
 
