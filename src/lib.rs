@@ -10,3 +10,4 @@ pub mod config;
 pub mod keymap;
 pub mod desk;
 pub mod cli;
+pub mod tui;

@@ -17,7 +17,7 @@ fn main() -> ExitCode {
     };
     let result = match args.command {
         Some(command) => cli::run(command, &config),
-        None => cli::run(cli::Command::List { json: false }, &config),
+        None => newsdesk::tui::run(&config).map(|()| ExitCode::SUCCESS),
     };
     result.unwrap_or_else(|e| {
         eprintln!("newsdesk: {e:#}");

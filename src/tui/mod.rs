@@ -1,0 +1,87 @@
+//! The triage TUI: events in, `update`, effects out, `render` — the loop lives here.
+
+pub mod effect;
+pub mod event;
+pub mod runner;
+pub mod state;
+pub mod terminal;
+pub mod text;
+pub mod ui;
+pub mod update;
+
+use std::collections::VecDeque;
+use std::sync::mpsc::{self, Receiver};
+use std::time::{Duration, Instant, SystemTime};
+
+use anyhow::{Context, Result};
+use ratatui::crossterm::event as ct;
+
+use crate::config::Config;
+use crate::desk::{Desk, Who};
+use event::Event;
+use runner::Runner;
+use state::State;
+
+/// Opens the TUI on the configured inbox until the person quits.
+pub fn run(config: &Config) -> Result<()> {
+    if !config.inbox.is_dir() {
+        anyhow::bail!("the inbox {} is not a folder (set `inbox` in {} or pass --inbox)", config.inbox.display(), config.source.display());
+    }
+    let (tx, rx) = mpsc::channel();
+    let runner = Runner { desk: Desk::new(config, Who::current()), tx };
+    let mut state = State::new(config, SystemTime::now());
+    state.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let mut term = terminal::take().context("cannot open the terminal")?;
+    let result = event_loop(&mut term, &mut state, &runner, &rx);
+    terminal::give_back();
+    result
+}
+
+fn event_loop(term: &mut terminal::Tui, state: &mut State, runner: &Runner, rx: &Receiver<Event>) -> Result<()> {
+    let mut queue = VecDeque::from([runner.scan()]);
+    let mut last_tick = Instant::now();
+    loop {
+        // An effect's outcome is handled before the next key, in order.
+        while let Some(event) = queue.pop_front() {
+            for effect in update::handle(state, event) {
+                queue.extend(runner.run(effect, term));
+            }
+        }
+        if state.quit {
+            return Ok(());
+        }
+        let size = term.size()?;
+        state.page = ui::list_rows(size.height.saturating_sub(2) / 2);
+        term.draw(|frame| ui::render(frame, state))?;
+        queue.extend(wait(rx, &mut last_tick)?);
+    }
+}
+
+/// The next event: background results first, then a key or resize, else a tick each second.
+fn wait(rx: &Receiver<Event>, last_tick: &mut Instant) -> Result<Option<Event>> {
+    loop {
+        if let Ok(event) = rx.try_recv() {
+            return Ok(Some(event));
+        }
+        if last_tick.elapsed() >= Duration::from_secs(1) {
+            *last_tick = Instant::now();
+            return Ok(Some(Event::Tick(SystemTime::now())));
+        }
+        if ct::poll(Duration::from_millis(30))? {
+            match ct::read()? {
+                ct::Event::Key(key) => {
+                    if let Some(chord) = event::chord(key) {
+                        return Ok(Some(Event::Key(chord)));
+                    }
+                }
+                ct::Event::Resize(..) => return Ok(Some(Event::Resize)),
+                _ => {}
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod testing;
+#[cfg(test)]
+mod update_tests;

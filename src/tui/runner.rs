@@ -1,0 +1,86 @@
+//! The imperative shell's hands: carries out effects against the desk and the terminal.
+
+use std::sync::mpsc::Sender;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use rayon::prelude::*;
+
+use super::effect::{Destination, Effect};
+use super::event::Event;
+use super::terminal;
+use crate::article;
+use crate::desk::{Desk, DeskError, Entry, Target};
+
+/// Runs effects; background work reports back through `tx`.
+pub struct Runner {
+    pub desk: Desk,
+    pub tx: Sender<Event>,
+}
+
+impl Runner {
+    /// Carries out one effect; quick ones return their outcome at once.
+    pub fn run(&self, effect: Effect, term: &mut terminal::Tui) -> Option<Event> {
+        match effect {
+            Effect::Move { items, to } => Some(self.move_items(&items, &to)),
+            Effect::Undo => Some(Event::Undone(self.desk.undo(1).map_err(|e| e.to_string()))),
+            Effect::Rescan => Some(self.scan()),
+            Effect::Extract(entries) => {
+                self.extract(entries);
+                None
+            }
+            Effect::LoadBody(path) => Some(Event::BodyLoaded(Box::new(article::read(&path)))),
+            Effect::OpenExternal { editor, path } => {
+                let (var, fallback) = if editor { ("EDITOR", "vi") } else { ("PAGER", "less") };
+                let program = std::env::var(var).ok().filter(|p| !p.trim().is_empty()).unwrap_or_else(|| fallback.into());
+                terminal::hand_over(term, &program, &path).err().map(|e| Event::Failed(format!("{program}: {e}")))
+            }
+            Effect::Suspend => terminal::suspend(term).err().map(|e| Event::Failed(format!("suspend: {e}"))),
+            Effect::Redraw => term.clear().err().map(|e| Event::Failed(format!("redraw: {e}"))),
+        }
+    }
+
+    /// Scans the inbox.
+    pub fn scan(&self) -> Event {
+        match self.desk.scan() {
+            Ok(entries) => Event::Scanned(entries),
+            Err(e) => Event::Failed(e.to_string()),
+        }
+    }
+
+    fn move_items(&self, items: &[Entry], to: &Destination) -> Event {
+        let target = match to {
+            Destination::Category(name) => Target::Category(name),
+            Destination::Skip => Target::Skip,
+        };
+        let batch = (items.len() > 1).then(|| {
+            let nanos = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_nanos());
+            format!("{}-{nanos:x}", std::process::id())
+        });
+        let (mut done, mut failed, mut gone) = (Vec::new(), Vec::new(), Vec::new());
+        for entry in items {
+            match self.desk.file(entry, target, "key", batch.as_deref()) {
+                Ok(record) => done.push(record),
+                Err(e @ DeskError::AlreadyFiled { .. }) => {
+                    gone.push(entry.name.clone());
+                    failed.push(e.to_string());
+                }
+                Err(e) => failed.push(e.to_string()),
+            }
+        }
+        Event::Moved { done, failed, gone }
+    }
+
+    /// Extracts in the background on all cores, reporting in small batches so
+    /// fields fill in while the person works.
+    fn extract(&self, entries: Vec<Entry>) {
+        let tx = self.tx.clone();
+        std::thread::spawn(move || {
+            for chunk in entries.chunks(64) {
+                let articles: Vec<_> = chunk.par_iter().map(|e| article::read(&e.path).article).collect();
+                if tx.send(Event::Extracted(articles)).is_err() {
+                    return;
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,210 @@
+//! Everything the TUI shows, in one struct that `update` changes and `render` reads.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::time::SystemTime;
+
+use crate::action::Action;
+use crate::article::{Article, Document};
+use crate::config::{Category, Config, Layout, SortOrder, Theme};
+use crate::desk::Entry;
+use crate::keymap::Chord;
+
+/// One inbox item on screen.
+#[derive(Debug, Clone)]
+pub struct Item {
+    pub entry: Entry,
+    /// The extracted fields; `None` until background extraction reaches it.
+    pub article: Option<Article>,
+    /// Arrived while this TUI was open.
+    pub fresh: bool,
+    /// Folded title, lead, keywords and name, for searching without re-folding.
+    pub haystack: String,
+}
+
+impl Item {
+    /// An item known only from the directory.
+    pub fn new(entry: Entry, fresh: bool) -> Item {
+        let haystack = crate::article::fold::fold(&entry.name);
+        Item { entry, article: None, fresh, haystack }
+    }
+
+    /// Sets the extracted fields and the search text they give.
+    pub fn set_article(&mut self, a: Article) {
+        let text = format!("{} {} {} {}", a.title, a.lead, a.keywords.join(" "), self.entry.name);
+        self.haystack = crate::article::fold::fold(&text);
+        self.article = Some(a);
+    }
+
+    /// The title to show: the extracted one, else the file name.
+    pub fn title(&self) -> &str {
+        self.article.as_ref().map_or(&self.entry.name, |a| &a.title)
+    }
+}
+
+/// What has the keyboard.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Mode {
+    List,
+    /// The full text of the selected item; `doc` arrives from an effect.
+    Reader { scroll: u16, doc: Option<Box<Document>> },
+    Help,
+    /// Typing a search; the list filters live.
+    Search,
+}
+
+/// How loud a status message is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    Info,
+    Error,
+}
+
+/// The whole TUI state.
+#[derive(Debug, Clone)]
+pub struct State {
+    pub items: Vec<Item>,
+    /// Indices into `items` in display order (sorted, filtered).
+    pub view: Vec<usize>,
+    /// Position in `view`.
+    pub selected: usize,
+    /// Marked items, by file name.
+    pub marks: HashSet<String>,
+    pub mode: Mode,
+    pub filter: String,
+    pub sort: SortOrder,
+    pub message: Option<(String, Level)>,
+    /// Items filed this session, per category name (`skip` for skips).
+    pub filed: BTreeMap<String, usize>,
+    pub categories: Vec<Category>,
+    pub bindings: BTreeMap<Chord, Action>,
+    pub theme: Theme,
+    pub color: bool,
+    pub layout: Layout,
+    /// Rows the list had at the last draw, for paging.
+    pub page: usize,
+    /// The clock as of the last tick; ages are measured from it.
+    pub now: SystemTime,
+    /// How many items still wait for extraction.
+    pub pending: usize,
+    /// Name to select once a rescan brings it (after an undo).
+    pub select_after_scan: Option<String>,
+    pub quit: bool,
+}
+
+impl State {
+    /// A fresh state for a config, with no items yet.
+    pub fn new(config: &Config, now: SystemTime) -> State {
+        State {
+            items: Vec::new(),
+            view: Vec::new(),
+            selected: 0,
+            marks: HashSet::new(),
+            mode: Mode::List,
+            filter: String::new(),
+            sort: config.display.sort,
+            message: None,
+            filed: BTreeMap::new(),
+            categories: config.categories.clone(),
+            bindings: config.bindings.clone(),
+            theme: config.theme.clone(),
+            color: true,
+            layout: config.display.layout,
+            page: 10,
+            now,
+            pending: 0,
+            select_after_scan: None,
+            quit: false,
+        }
+    }
+
+    /// The selected item, if the view is not empty.
+    pub fn current(&self) -> Option<&Item> {
+        self.view.get(self.selected).and_then(|&i| self.items.get(i))
+    }
+
+    fn current_name(&self) -> Option<String> {
+        self.current().map(|i| i.entry.name.clone())
+    }
+
+    /// The label of a category (its name if unknown).
+    pub fn label<'a>(&'a self, name: &'a str) -> &'a str {
+        self.categories.iter().find(|c| c.name == name).map_or(name, |c| c.label.as_str())
+    }
+
+    /// Recomputes the view after items, sort or filter changed, keeping the
+    /// selected item selected where it still shows.
+    pub fn refresh_view(&mut self) {
+        let keep = self.current_name();
+        self.rebuild_view(keep);
+    }
+
+    /// Rebuilds the view and selects `keep` if it shows.
+    fn rebuild_view(&mut self, keep: Option<String>) {
+        let needle = crate::article::fold::fold(self.filter.trim());
+        let mut view: Vec<usize> = (0..self.items.len()).filter(|&i| matches(&self.items[i], &needle)).collect();
+        let items = &self.items;
+        match self.sort {
+            SortOrder::Newest => view.sort_by_key(|&i| std::cmp::Reverse(items[i].entry.modified)),
+            SortOrder::Oldest => view.sort_by_key(|&i| items[i].entry.modified),
+            SortOrder::Title => view.sort_by_cached_key(|&i| items[i].title().to_lowercase()),
+            SortOrder::Source => view.sort_by_cached_key(|&i| items[i].article.as_ref().and_then(|a| a.source.clone())),
+            SortOrder::Language => view.sort_by_cached_key(|&i| items[i].article.as_ref().and_then(|a| a.lang.clone())),
+        }
+        self.view = view;
+        let found = keep.and_then(|name| self.view.iter().position(|&i| self.items[i].entry.name == name));
+        self.selected = found.unwrap_or(self.selected).min(self.view.len().saturating_sub(1));
+    }
+
+    /// Replaces the item list with a fresh scan: keeps what is known, marks
+    /// arrivals fresh (unless this is the first scan), drops what vanished.
+    /// Returns the entries that need extraction.
+    pub fn merge_scan(&mut self, entries: Vec<Entry>) -> Vec<Entry> {
+        let first = self.items.is_empty();
+        let keep = self.select_after_scan.take().or_else(|| self.current_name());
+        let mut known: HashMap<String, Item> = self.items.drain(..).map(|i| (i.entry.name.clone(), i)).collect();
+        let mut todo = Vec::new();
+        for entry in entries {
+            match known.remove(&entry.name) {
+                Some(item) if item.entry.size == entry.size && item.entry.modified == entry.modified => self.items.push(item),
+                previous => {
+                    todo.push(entry.clone());
+                    let fresh = !first && previous.is_none();
+                    self.items.push(Item::new(entry, fresh));
+                }
+            }
+        }
+        self.marks.retain(|name| self.items.iter().any(|i| &i.entry.name == name));
+        self.pending += todo.len();
+        self.rebuild_view(keep);
+        todo
+    }
+
+    /// Fills in extracted fields.
+    pub fn set_articles(&mut self, articles: Vec<Article>) {
+        let index: HashMap<String, usize> = self.items.iter().enumerate().map(|(i, it)| (it.entry.id.clone(), i)).collect();
+        for article in articles {
+            if let Some(&i) = index.get(&article.id) {
+                self.items[i].set_article(article);
+                self.pending = self.pending.saturating_sub(1);
+            }
+        }
+        if matches!(self.sort, SortOrder::Title | SortOrder::Source | SortOrder::Language) || !self.filter.is_empty() {
+            self.refresh_view();
+        }
+    }
+
+    /// Removes items that left the inbox (by name).
+    pub fn remove(&mut self, names: &[String]) {
+        // The selection stays at its position: the next item moves up into it.
+        let position = self.selected;
+        self.items.retain(|i| !names.contains(&i.entry.name));
+        self.marks.retain(|m| !names.contains(m));
+        self.rebuild_view(None);
+        self.selected = position.min(self.view.len().saturating_sub(1));
+    }
+}
+
+/// Does an item match a folded plain-text search?
+fn matches(item: &Item, needle: &str) -> bool {
+    needle.is_empty() || item.haystack.contains(needle)
+}

@@ -1,0 +1,83 @@
+//! The status line (counts, progress, the last message) and the key legend.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::theme::Palette;
+use crate::action::Action;
+use crate::tui::state::{Level, Mode, State};
+use crate::tui::text::{clean, truncate};
+
+/// Counts on the left, then the message or the search prompt.
+pub fn render_status(frame: &mut Frame, area: Rect, state: &State, palette: &Palette) {
+    if state.mode == Mode::Search {
+        let prompt = format!("/{}▏ {} match{}  (enter keeps, esc clears)", clean(&state.filter), state.view.len(), if state.view.len() == 1 { "" } else { "es" });
+        frame.render_widget(Paragraph::new(Span::styled(prompt, palette.accent)), area);
+        return;
+    }
+    let mut parts = vec![format!("inbox {}", state.items.len())];
+    if !state.marks.is_empty() {
+        parts.push(format!("{} marked", state.marks.len()));
+    }
+    if state.pending > 0 {
+        parts.push(format!("reading {}…", state.pending));
+    }
+    let fresh = state.items.iter().filter(|i| i.fresh).count();
+    if fresh > 0 {
+        parts.push(format!("{fresh} new"));
+    }
+    let filed: Vec<String> = state.filed.iter().filter(|(_, n)| **n > 0).map(|(c, n)| format!("{} {n}", state.label(c))).collect();
+    if !filed.is_empty() {
+        parts.push(format!("filed: {}", filed.join(", ")));
+    }
+    if !state.filter.is_empty() {
+        parts.push(format!("search: {}", clean(&state.filter)));
+    }
+    let mut spans = vec![Span::styled(parts.join(" · "), palette.muted)];
+    if let Some((message, level)) = &state.message {
+        let style = if *level == Level::Error { palette.error } else { palette.accent };
+        spans.push(Span::raw("  "));
+        spans.push(Span::styled(clean(message), style));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// The key legend, generated from the bindings so it cannot drift from them.
+pub fn render_legend(frame: &mut Frame, area: Rect, state: &State, palette: &Palette) {
+    let mut hints: Vec<(String, String)> = Vec::new();
+    let keys = |action: &Action| -> String {
+        let mut keys: Vec<String> = state.bindings.iter().filter(|(_, a)| *a == action).map(|(k, _)| k.to_string()).collect();
+        keys.sort_by_key(|k| (k.chars().count(), k.clone()));
+        keys.into_iter().next().unwrap_or_default()
+    };
+    let mut add = |action: Action, label: &str| {
+        let key = keys(&action);
+        if !key.is_empty() {
+            hints.push((key, label.to_string()));
+        }
+    };
+    for c in &state.categories {
+        add(Action::FileInto(c.name.clone()), &c.label);
+    }
+    add(Action::Skip, "skip");
+    add(Action::Undo, "undo");
+    add(Action::ToggleMark, "mark");
+    add(Action::OpenReader, "read");
+    add(Action::Search, "search");
+    add(Action::Help, "help");
+    add(Action::Quit, "quit");
+    let mut spans = Vec::new();
+    let mut used = 0;
+    for (key, label) in hints {
+        let cell = key.chars().count() + label.chars().count() + 2;
+        if used + cell > usize::from(area.width) {
+            break;
+        }
+        used += cell;
+        spans.push(Span::styled(key, palette.accent));
+        spans.push(Span::styled(format!(" {} ", truncate(&label, 16)), palette.muted));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
