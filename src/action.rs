@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 macro_rules! actions {
     ($( #[doc = $doc:literal] $name:ident $(($arg:ty))? ),* $(,)?) => {
         /// Something a person can ask of newsdesk with one key.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
         #[serde(rename_all = "snake_case")]
         pub enum Action {
             $( #[doc = $doc] $name $(($arg))?, )*
@@ -84,9 +84,14 @@ mod tests {
 
     #[test]
     fn names_are_snake_case_and_docs_are_lines() {
-        let a: Action = toml::Value::String("select_next".into()).try_into().expect("known");
+        let a: Action = toml::Value::String("select_next".into())
+            .try_into()
+            .expect("known");
         assert_eq!(a, Action::SelectNext);
         assert_eq!(a.doc(), "Move down one item");
-        assert_eq!(Action::FileInto("x".into()).doc(), "File the selected or marked items into a category");
+        assert_eq!(
+            Action::FileInto("x".into()).doc(),
+            "File the selected or marked items into a category"
+        );
     }
 }

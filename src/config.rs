@@ -71,8 +71,23 @@ pub enum Layout {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Color {
-    Default, Black, Red, Green, Yellow, Blue, Magenta, Cyan, Gray, DarkGray, LightRed,
-    LightGreen, LightYellow, LightBlue, LightMagenta, LightCyan, White,
+    Default,
+    Black,
+    Red,
+    Green,
+    Yellow,
+    Blue,
+    Magenta,
+    Cyan,
+    Gray,
+    DarkGray,
+    LightRed,
+    LightGreen,
+    LightYellow,
+    LightBlue,
+    LightMagenta,
+    LightCyan,
+    White,
 }
 
 /// Colours of the TUI; every one optional in config.
@@ -144,7 +159,14 @@ impl fmt::Display for ConfigError {
         if self.line == 0 {
             write!(f, "{}: {}", self.path.display(), self.message)
         } else {
-            write!(f, "{}:{}:{}: {}", self.path.display(), self.line, self.column, self.message)
+            write!(
+                f,
+                "{}:{}:{}: {}",
+                self.path.display(),
+                self.line,
+                self.column,
+                self.message
+            )
         }
     }
 }
@@ -195,10 +217,10 @@ pub use load::{find, load};
 impl Config {
     /// Parses and validates config text; relative paths resolve against `base`.
     pub fn parse(text: &str, source: &Path, base: &Path) -> Result<Config, ConfigError> {
-        let here = |span: std::ops::Range<usize>, message: String| at(text, source, span.start, message);
-        let raw: Raw = toml::from_str(text).map_err(|e| {
-            here(e.span().unwrap_or(0..0), e.message().trim().to_string())
-        })?;
+        let here =
+            |span: std::ops::Range<usize>, message: String| at(text, source, span.start, message);
+        let raw: Raw = toml::from_str(text)
+            .map_err(|e| here(e.span().unwrap_or(0..0), e.message().trim().to_string()))?;
         validate::build(raw, source, base, &here)
     }
 
@@ -209,7 +231,11 @@ impl Config {
 
     /// The keys bound to an action, for help and hints.
     pub fn keys_for(&self, action: &Action) -> Vec<Chord> {
-        self.bindings.iter().filter(|(_, a)| *a == action).map(|(k, _)| *k).collect()
+        self.bindings
+            .iter()
+            .filter(|(_, a)| *a == action)
+            .map(|(k, _)| *k)
+            .collect()
     }
 }
 
@@ -219,7 +245,12 @@ fn at(text: &str, path: &Path, offset: usize, message: String) -> ConfigError {
     let before = text.get(..offset).unwrap_or(text);
     let line = before.matches('\n').count() + 1;
     let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    ConfigError { path: path.to_path_buf(), line, column, message }
+    ConfigError {
+        path: path.to_path_buf(),
+        line,
+        column,
+        message,
+    }
 }
 
 #[cfg(test)]

@@ -37,17 +37,36 @@ pub struct Chord {
 impl Chord {
     /// A plain key.
     pub const fn plain(key: Key) -> Self {
-        Chord { key, ctrl: false, alt: false }
+        Chord {
+            key,
+            ctrl: false,
+            alt: false,
+        }
     }
 }
 
 const NAMED: &[(&str, Key)] = &[
-    ("enter", Key::Enter), ("return", Key::Enter), ("esc", Key::Esc), ("escape", Key::Esc),
-    ("tab", Key::Tab), ("backtab", Key::BackTab), ("backspace", Key::Backspace),
-    ("delete", Key::Delete), ("del", Key::Delete), ("insert", Key::Insert), ("up", Key::Up),
-    ("down", Key::Down), ("left", Key::Left), ("right", Key::Right), ("pageup", Key::PageUp),
-    ("pgup", Key::PageUp), ("pagedown", Key::PageDown), ("pgdown", Key::PageDown),
-    ("home", Key::Home), ("end", Key::End), ("space", Key::Char(' ')),
+    ("enter", Key::Enter),
+    ("return", Key::Enter),
+    ("esc", Key::Esc),
+    ("escape", Key::Esc),
+    ("tab", Key::Tab),
+    ("backtab", Key::BackTab),
+    ("backspace", Key::Backspace),
+    ("delete", Key::Delete),
+    ("del", Key::Delete),
+    ("insert", Key::Insert),
+    ("up", Key::Up),
+    ("down", Key::Down),
+    ("left", Key::Left),
+    ("right", Key::Right),
+    ("pageup", Key::PageUp),
+    ("pgup", Key::PageUp),
+    ("pagedown", Key::PageDown),
+    ("pgdown", Key::PageDown),
+    ("home", Key::Home),
+    ("end", Key::End),
+    ("space", Key::Char(' ')),
 ];
 
 impl std::str::FromStr for Chord {
@@ -59,10 +78,18 @@ impl std::str::FromStr for Chord {
         let mut rest = s;
         loop {
             let lower = rest.to_ascii_lowercase();
-            if let Some(r) = ["ctrl-", "c-"].iter().find_map(|p| lower.strip_prefix(p)).filter(|r| !r.is_empty()) {
+            if let Some(r) = ["ctrl-", "c-"]
+                .iter()
+                .find_map(|p| lower.strip_prefix(p))
+                .filter(|r| !r.is_empty())
+            {
                 chord.ctrl = true;
                 rest = &rest[rest.len() - r.len()..];
-            } else if let Some(r) = ["alt-", "a-", "m-"].iter().find_map(|p| lower.strip_prefix(p)).filter(|r| !r.is_empty()) {
+            } else if let Some(r) = ["alt-", "a-", "m-"]
+                .iter()
+                .find_map(|p| lower.strip_prefix(p))
+                .filter(|r| !r.is_empty())
+            {
                 chord.alt = true;
                 rest = &rest[rest.len() - r.len()..];
             } else {
@@ -77,8 +104,17 @@ impl std::str::FromStr for Chord {
         } else {
             let mut chars = rest.chars();
             match (chars.next(), chars.next()) {
-                (Some(c), None) if !c.is_control() => Key::Char(if chord.ctrl { c.to_ascii_lowercase() } else { c }),
-                _ => return Err(format!("unknown key {s:?}; use a character or one of: ctrl-x, alt-x, f1…f12, {}", names())),
+                (Some(c), None) if !c.is_control() => Key::Char(if chord.ctrl {
+                    c.to_ascii_lowercase()
+                } else {
+                    c
+                }),
+                _ => {
+                    return Err(format!(
+                        "unknown key {s:?}; use a character or one of: ctrl-x, alt-x, f1…f12, {}",
+                        names()
+                    ));
+                }
             }
         };
         Ok(chord)
@@ -103,7 +139,10 @@ impl fmt::Display for Chord {
             Key::Char(c) => write!(f, "{c}"),
             Key::F(n) => write!(f, "f{n}"),
             key => {
-                let name = NAMED.iter().find(|(_, k)| *k == key).map_or("?", |(n, _)| *n);
+                let name = NAMED
+                    .iter()
+                    .find(|(_, k)| *k == key)
+                    .map_or("?", |(n, _)| *n);
                 f.write_str(name)
             }
         }
@@ -114,14 +153,39 @@ impl fmt::Display for Chord {
 pub fn default_bindings() -> Vec<(&'static str, Action)> {
     use Action::*;
     vec![
-        ("j", SelectNext), ("down", SelectNext), ("k", SelectPrev), ("up", SelectPrev),
-        ("pgdown", PageDown), ("ctrl-d", PageDown), ("pgup", PageUp), ("ctrl-u", PageUp),
-        ("g", SelectFirst), ("home", SelectFirst), ("G", SelectLast), ("end", SelectLast),
-        ("enter", OpenReader), ("l", OpenReader), ("esc", Back), ("h", Back),
-        ("J", ScrollDown), ("K", ScrollUp), ("n", NextItem), ("p", PrevItem),
-        ("space", ToggleMark), ("M", ClearMarks), ("a", AcceptSuggestion), ("x", Skip),
-        ("u", Undo), ("o", OpenPager), ("e", OpenEditor), ("/", Search), ("s", CycleSort),
-        ("?", Help), ("ctrl-z", Suspend), ("ctrl-l", Redraw), ("q", Quit),
+        ("j", SelectNext),
+        ("down", SelectNext),
+        ("k", SelectPrev),
+        ("up", SelectPrev),
+        ("pgdown", PageDown),
+        ("ctrl-d", PageDown),
+        ("pgup", PageUp),
+        ("ctrl-u", PageUp),
+        ("g", SelectFirst),
+        ("home", SelectFirst),
+        ("G", SelectLast),
+        ("end", SelectLast),
+        ("enter", OpenReader),
+        ("l", OpenReader),
+        ("esc", Back),
+        ("h", Back),
+        ("J", ScrollDown),
+        ("K", ScrollUp),
+        ("n", NextItem),
+        ("p", PrevItem),
+        ("space", ToggleMark),
+        ("M", ClearMarks),
+        ("a", AcceptSuggestion),
+        ("x", Skip),
+        ("u", Undo),
+        ("o", OpenPager),
+        ("e", OpenEditor),
+        ("/", Search),
+        ("s", CycleSort),
+        ("?", Help),
+        ("ctrl-z", Suspend),
+        ("ctrl-l", Redraw),
+        ("q", Quit),
     ]
 }
 
@@ -131,7 +195,9 @@ mod tests {
 
     #[test]
     fn parses_and_prints_chords() {
-        for s in ["j", "G", "?", "space", "enter", "pgdown", "ctrl-z", "alt-x", "f5", "1", "ctrl-l"] {
+        for s in [
+            "j", "G", "?", "space", "enter", "pagedown", "ctrl-z", "alt-x", "f5", "1", "ctrl-l",
+        ] {
             let chord: Chord = s.parse().expect(s);
             assert_eq!(chord.to_string(), s);
         }

@@ -4,10 +4,10 @@
 //! categories, filing, the journal), [`config`] — knows nothing of the
 //! terminal; [`cli`] and `tui` are the two front-ends on top of it.
 
-pub mod article;
 pub mod action;
-pub mod config;
-pub mod keymap;
-pub mod desk;
+pub mod article;
 pub mod cli;
+pub mod config;
+pub mod desk;
+pub mod keymap;
 pub mod tui;

@@ -48,7 +48,11 @@ pub fn keywords(title: &str, body: &str, lang: Option<&str>) -> Vec<String> {
     ranked
         .into_iter()
         .take(MAX_KEYWORDS)
-        .filter_map(|(_, t)| t.surfaces.iter().max_by_key(|(s, n)| (**n, std::cmp::Reverse(s.len()))))
+        .filter_map(|(_, t)| {
+            t.surfaces
+                .iter()
+                .max_by_key(|(s, n)| (**n, std::cmp::Reverse(s.len())))
+        })
         .map(|(s, _)| s.to_string())
         .collect()
 }
@@ -57,15 +61,20 @@ pub fn keywords(title: &str, body: &str, lang: Option<&str>) -> Vec<String> {
 fn merge_clitic_forms(tallies: &mut HashMap<String, Tally>) {
     let keys: Vec<String> = tallies.keys().cloned().collect();
     for key in keys {
-        let Some(stem) = without_prefixes(&key).find(|s| tallies.contains_key(*s)).map(str::to_string)
+        let Some(stem) = without_prefixes(&key)
+            .find(|s| tallies.contains_key(*s))
+            .map(str::to_string)
         else {
             continue;
         };
-        if let Some(tally) = tallies.remove(&key) {
-            if let Some(target) = tallies.get_mut(&stem) {
-                target.count += tally.count;
-                target.first = target.first.min(tally.first);
-                target.in_title |= tally.in_title;
+        if let Some(tally) = tallies.remove(&key)
+            && let Some(target) = tallies.get_mut(&stem)
+        {
+            target.count += tally.count;
+            target.first = target.first.min(tally.first);
+            target.in_title |= tally.in_title;
+            for (surface, n) in tally.surfaces {
+                *target.surfaces.entry(surface).or_default() += n;
             }
         }
     }
@@ -84,11 +93,16 @@ fn terms(text: &str) -> impl Iterator<Item = (&str, String)> {
 }
 
 fn cjk_runs(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !is_cjk(c)).filter(|run| run.chars().nth(1).is_some())
+    text.split(|c: char| !is_cjk(c))
+        .filter(|run| run.chars().nth(1).is_some())
 }
 
 fn bigrams(run: &str) -> impl Iterator<Item = &str> {
-    let starts: Vec<usize> = run.char_indices().map(|(i, _)| i).chain([run.len()]).collect();
+    let starts: Vec<usize> = run
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain([run.len()])
+        .collect();
     (0..starts.len().saturating_sub(2)).map(move |i| &run[starts[i]..starts[i + 2]])
 }
 
@@ -106,9 +120,40 @@ fn stopwords(lang: Option<&str>) -> HashSet<String> {
 
 /// News function words the ISO list lacks.
 const EXTRA_ARABIC: &[&str] = &[
-    "وكان", "وكانت", "التي", "الذي", "الذين", "خلال", "اليوم", "أمس", "وقال", "قال", "وأضاف",
-    "أضاف", "وأكد", "أكد", "وأوضح", "أوضح", "مؤكدا", "مؤكداً", "تلك", "ذلك", "بعد", "قبل", "حيث",
-    "أيضا", "أيضاً", "فيما", "بين", "إلى", "على", "عن", "مع", "كما", "وفي", "ومن",
+    "وكان",
+    "وكانت",
+    "التي",
+    "الذي",
+    "الذين",
+    "خلال",
+    "اليوم",
+    "أمس",
+    "وقال",
+    "قال",
+    "وأضاف",
+    "أضاف",
+    "وأكد",
+    "أكد",
+    "وأوضح",
+    "أوضح",
+    "مؤكدا",
+    "مؤكداً",
+    "تلك",
+    "ذلك",
+    "بعد",
+    "قبل",
+    "حيث",
+    "أيضا",
+    "أيضاً",
+    "فيما",
+    "بين",
+    "إلى",
+    "على",
+    "عن",
+    "مع",
+    "كما",
+    "وفي",
+    "ومن",
 ];
 
 #[cfg(test)]
@@ -117,7 +162,8 @@ mod tests {
 
     #[test]
     fn arabic_keywords_merge_clitics_and_skip_stopwords() {
-        let body = "الاتصالات في إدلب مستمرة. التصعيد في إدلب وبإدلب مستمر. الجيش في إدلب. سوريا وسوريا.";
+        let body =
+            "الاتصالات في إدلب مستمرة. التصعيد في إدلب وبإدلب مستمر. الجيش في إدلب. سوريا وسوريا.";
         let k = keywords("الاتصالات بشأن إدلب", body, Some("ar"));
         assert_eq!(k.first().map(String::as_str), Some("إدلب"), "{k:?}");
         assert!(!k.iter().any(|w| w == "في"));
@@ -135,7 +181,11 @@ mod tests {
 
     #[test]
     fn chinese_keywords_are_bigrams() {
-        let k = keywords("预算方案", "议会批准了预算方案。预算方案引发争论。", Some("zh"));
+        let k = keywords(
+            "预算方案",
+            "议会批准了预算方案。预算方案引发争论。",
+            Some("zh"),
+        );
         assert!(k.contains(&"预算".to_string()), "{k:?}");
     }
 }

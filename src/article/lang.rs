@@ -26,14 +26,22 @@ pub fn detect(text: &str) -> (Option<String>, Dir) {
         Script::Arabic | Script::Hebrew => Dir::Rtl,
         _ => direction_of(sample),
     };
-    (code.map(str::to_string).or_else(|| Some(lang.code().to_string())), dir)
+    (
+        code.map(str::to_string)
+            .or_else(|| Some(lang.code().to_string())),
+        dir,
+    )
 }
 
 /// Arabic-only letters present and no Persian-only ones: whatlang mistakes
 /// short Arabic for Persian or Urdu (TEXT.md §3).
 fn looks_arabic(text: &str) -> bool {
-    let arabic = text.chars().any(|c| matches!(c, 'ة' | 'ى' | 'إ' | 'أ' | 'ي' | 'ك'));
-    let persian = text.chars().any(|c| matches!(c, 'پ' | 'چ' | 'ژ' | 'گ' | 'ک' | 'ی' | 'ے' | 'ٹ'));
+    let arabic = text
+        .chars()
+        .any(|c| matches!(c, 'ة' | 'ى' | 'إ' | 'أ' | 'ي' | 'ك'));
+    let persian = text
+        .chars()
+        .any(|c| matches!(c, 'پ' | 'چ' | 'ژ' | 'گ' | 'ک' | 'ی' | 'ے' | 'ٹ'));
     arabic && !persian
 }
 
@@ -75,16 +83,66 @@ pub fn is_cjk(c: char) -> bool {
 fn iso639_1(lang: Lang) -> Option<&'static str> {
     use Lang::*;
     Some(match lang {
-        Ara => "ar", Heb => "he", Pes => "fa", Urd => "ur", Eng => "en", Fra => "fr",
-        Deu => "de", Spa => "es", Por => "pt", Ita => "it", Nld => "nl", Rus => "ru",
-        Ukr => "uk", Bel => "be", Bul => "bg", Srp => "sr", Hrv => "hr", Pol => "pl",
-        Ces => "cs", Slk => "sk", Slv => "sl", Ron => "ro", Hun => "hu", Fin => "fi",
-        Swe => "sv", Dan => "da", Nob => "nb", Tur => "tr", Ell => "el", Cmn => "zh",
-        Jpn => "ja", Kor => "ko", Hin => "hi", Ben => "bn", Tha => "th", Vie => "vi",
-        Ind => "id", Tgl => "tl", Aze => "az", Kat => "ka", Hye => "hy", Lit => "lt",
-        Lav => "lv", Est => "et", Epo => "eo", Afr => "af", Yid => "yi", Mar => "mr",
-        Nep => "ne", Tam => "ta", Tel => "te", Kan => "kn", Mal => "ml", Guj => "gu",
-        Pan => "pa", Amh => "am", Jav => "jv", Zul => "zu", Sna => "sn", Aka => "ak",
+        Ara => "ar",
+        Heb => "he",
+        Pes => "fa",
+        Urd => "ur",
+        Eng => "en",
+        Fra => "fr",
+        Deu => "de",
+        Spa => "es",
+        Por => "pt",
+        Ita => "it",
+        Nld => "nl",
+        Rus => "ru",
+        Ukr => "uk",
+        Bel => "be",
+        Bul => "bg",
+        Srp => "sr",
+        Hrv => "hr",
+        Pol => "pl",
+        Ces => "cs",
+        Slk => "sk",
+        Slv => "sl",
+        Ron => "ro",
+        Hun => "hu",
+        Fin => "fi",
+        Swe => "sv",
+        Dan => "da",
+        Nob => "nb",
+        Tur => "tr",
+        Ell => "el",
+        Cmn => "zh",
+        Jpn => "ja",
+        Kor => "ko",
+        Hin => "hi",
+        Ben => "bn",
+        Tha => "th",
+        Vie => "vi",
+        Ind => "id",
+        Tgl => "tl",
+        Aze => "az",
+        Kat => "ka",
+        Hye => "hy",
+        Lit => "lt",
+        Lav => "lv",
+        Est => "et",
+        Epo => "eo",
+        Afr => "af",
+        Yid => "yi",
+        Mar => "mr",
+        Nep => "ne",
+        Tam => "ta",
+        Tel => "te",
+        Kan => "kn",
+        Mal => "ml",
+        Guj => "gu",
+        Pan => "pa",
+        Amh => "am",
+        Jav => "jv",
+        Zul => "zu",
+        Sna => "sn",
+        Aka => "ak",
         _ => return None,
     })
 }
@@ -96,12 +154,36 @@ mod tests {
     #[test]
     fn detects_languages_and_direction() {
         let cases = [
-            ("أعلنت موسكو أن الاتصالات بين العسكريين الروس والأمريكيين حول سوريا مستمرة", "ar", Dir::Rtl),
-            ("הממשלה אישרה הלילה את התקציב החדש לשנה הבאה אחרי דיון ארוך", "he", Dir::Rtl),
-            ("The council approved the new budget after a long debate on Tuesday night", "en", Dir::Ltr),
-            ("Le conseil a approuvé le nouveau budget après un long débat mardi soir", "fr", Dir::Ltr),
-            ("Совет одобрил новый бюджет после долгих дебатов во вторник вечером", "ru", Dir::Ltr),
-            ("市议会周二晚上经过长时间辩论后批准了新的预算方案", "zh", Dir::Ltr),
+            (
+                "أعلنت موسكو أن الاتصالات بين العسكريين الروس والأمريكيين حول سوريا مستمرة",
+                "ar",
+                Dir::Rtl,
+            ),
+            (
+                "הממשלה אישרה הלילה את התקציב החדש לשנה הבאה אחרי דיון ארוך",
+                "he",
+                Dir::Rtl,
+            ),
+            (
+                "The council approved the new budget after a long debate on Tuesday night",
+                "en",
+                Dir::Ltr,
+            ),
+            (
+                "Le conseil a approuvé le nouveau budget après un long débat mardi soir",
+                "fr",
+                Dir::Ltr,
+            ),
+            (
+                "Совет одобрил новый бюджет после долгих дебатов во вторник вечером",
+                "ru",
+                Dir::Ltr,
+            ),
+            (
+                "市议会周二晚上经过长时间辩论后批准了新的预算方案",
+                "zh",
+                Dir::Ltr,
+            ),
         ];
         for (text, code, dir) in cases {
             assert_eq!(detect(text), (Some(code.to_string()), dir), "{text}");

@@ -14,7 +14,13 @@ pub struct Quote {
 }
 
 const PAIRS: &[(char, char)] = &[
-    ('“', '”'), ('«', '»'), ('„', '“'), ('„', '”'), ('「', '」'), ('『', '』'), ('"', '"'),
+    ('“', '”'),
+    ('«', '»'),
+    ('„', '“'),
+    ('„', '”'),
+    ('「', '」'),
+    ('『', '』'),
+    ('"', '"'),
 ];
 
 /// The quotes in one paragraph, with speakers.
@@ -24,10 +30,16 @@ pub fn quotes_in(paragraph: &str) -> Vec<Quote> {
         .filter(|&(start, end)| is_statement(&paragraph[start..end]))
         .map(|(start, end)| {
             let text = paragraph[start..end].trim().to_string();
-            let open = paragraph[..start].char_indices().next_back().map_or(0, |(i, _)| i);
-            let close = paragraph[end..].chars().next().map_or(end, |c| end + c.len_utf8());
-            let speaker = speaker_before(&paragraph[..open])
-                .or_else(|| speaker_after(&paragraph[close..]));
+            let open = paragraph[..start]
+                .char_indices()
+                .next_back()
+                .map_or(0, |(i, _)| i);
+            let close = paragraph[end..]
+                .chars()
+                .next()
+                .map_or(end, |c| end + c.len_utf8());
+            let speaker =
+                speaker_before(&paragraph[..open]).or_else(|| speaker_after(&paragraph[close..]));
             Quote { text, speaker }
         })
         .collect()
@@ -43,7 +55,10 @@ fn is_statement(text: &str) -> bool {
 fn spans(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut pos = 0;
-    while let Some((i, c)) = text[pos..].char_indices().find(|(_, c)| PAIRS.iter().any(|p| p.0 == *c)) {
+    while let Some((i, c)) = text[pos..]
+        .char_indices()
+        .find(|(_, c)| PAIRS.iter().any(|p| p.0 == *c))
+    {
         let start = pos + i + c.len_utf8();
         let closes = PAIRS.iter().filter(|p| p.0 == c).map(|p| p.1);
         match closes.filter_map(|close| text[start..].find(close)).min() {
@@ -59,15 +74,69 @@ fn spans(text: &str) -> Vec<(usize, usize)> {
 
 /// Speech verbs (folded), with the clitics و and ف allowed in front.
 const ARABIC_VERBS: &[&str] = &[
-    "قال", "يقول", "اكد", "يؤكد", "اعلن", "اضاف", "شدد", "اوضح", "دعا", "صرح", "تابع", "ذكر",
-    "اشار", "لفت", "كشف", "اعتبر", "راي", "قالت", "اكدت", "اعلنت", "اضافت", "اوضحت", "مؤكدا",
-    "مضيفا", "موضحا", "مشيرا", "مشددا", "معتبرا", "قايلا", "قائلا", "لافتا",
+    "قال",
+    "يقول",
+    "اكد",
+    "يؤكد",
+    "اعلن",
+    "اضاف",
+    "شدد",
+    "اوضح",
+    "دعا",
+    "صرح",
+    "تابع",
+    "ذكر",
+    "اشار",
+    "لفت",
+    "كشف",
+    "اعتبر",
+    "راي",
+    "قالت",
+    "اكدت",
+    "اعلنت",
+    "اضافت",
+    "اوضحت",
+    "مؤكدا",
+    "مضيفا",
+    "موضحا",
+    "مشيرا",
+    "مشددا",
+    "معتبرا",
+    "قايلا",
+    "قائلا",
+    "لافتا",
 ];
 
 /// Words that end the subject of an Arabic speech verb.
 const ARABIC_STOPS: &[&str] = &[
-    "ان", "انه", "انها", "فان", "وان", "بان", "في", "خلال", "عن", "على", "الى", "امام", "ل", "لـ", "بان", "بانه", "اليوم",
-    "امس", "مساء", "صباح", "عبر", "من", "الذي", "التي", "لوكاله", "لصحيفه", "لقناه", "حيث",
+    "ان",
+    "انه",
+    "انها",
+    "فان",
+    "وان",
+    "بان",
+    "في",
+    "خلال",
+    "عن",
+    "على",
+    "الى",
+    "امام",
+    "ل",
+    "لـ",
+    "بان",
+    "بانه",
+    "اليوم",
+    "امس",
+    "مساء",
+    "صباح",
+    "عبر",
+    "من",
+    "الذي",
+    "التي",
+    "لوكاله",
+    "لصحيفه",
+    "لقناه",
+    "حيث",
 ];
 
 /// Prepositions of attribution: "according to".
@@ -75,9 +144,9 @@ const ARABIC_ACCORDING: &[&str] = &["بحسب", "وبحسب", "حسب", "وحس�
 
 fn is_arabic_verb(folded_word: &str) -> bool {
     let w = folded_word.trim_matches(|c: char| !c.is_alphabetic());
-    ARABIC_VERBS.iter().any(|v| {
-        w == *v || w.strip_prefix(['و', 'ف']).is_some_and(|rest| rest == *v)
-    })
+    ARABIC_VERBS
+        .iter()
+        .any(|v| w == *v || w.strip_prefix(['و', 'ف']).is_some_and(|rest| rest == *v))
 }
 
 /// The speaker named before a quote: the nearest speech verb whose subject is a name.
@@ -91,15 +160,9 @@ fn arabic_before(sentence: &str) -> Option<String> {
     let folded: Vec<String> = words.iter().map(|w| fold(w)).collect();
     for (i, f) in folded.iter().enumerate().rev() {
         let bare = f.trim_matches(|c: char| !c.is_alphabetic());
-        if ARABIC_ACCORDING.contains(&bare) {
-            if let Some(name) = arabic_subject(&words[i + 1..], &folded[i + 1..]) {
-                return Some(name);
-            }
-        }
-        if is_arabic_verb(f) {
-            if let Some(name) = arabic_subject(&words[i + 1..], &folded[i + 1..]) {
-                return Some(name);
-            }
+        let attributes = ARABIC_ACCORDING.contains(&bare) || is_arabic_verb(f);
+        if attributes && let Some(name) = arabic_subject(&words[i + 1..], &folded[i + 1..]) {
+            return Some(name);
         }
     }
     None
@@ -115,7 +178,9 @@ fn arabic_subject(words: &[&str], folded: &[String]) -> Option<String> {
             break;
         }
         let clean = word.trim_end_matches(['،', ',', ':', '؛']);
-        segments.last_mut()?.push(clean.trim_start_matches(['(', '“', '«']));
+        segments
+            .last_mut()?
+            .push(clean.trim_start_matches(['(', '“', '«']));
         if word.ends_with(':') {
             break;
         }
@@ -157,7 +222,9 @@ fn english_after(text: &str) -> Option<String> {
 fn name_from(candidate: &str) -> Option<String> {
     let name = candidate.trim().trim_end_matches([',', '.']);
     let first = name.split_whitespace().next()?;
-    const NOT_NAMES: &[&str] = &["He", "She", "They", "It", "We", "I", "The", "This", "That", "But", "And"];
+    const NOT_NAMES: &[&str] = &[
+        "He", "She", "They", "It", "We", "I", "The", "This", "That", "But", "And",
+    ];
     (!NOT_NAMES.contains(&first)).then(|| name.to_string())
 }
 
@@ -185,7 +252,9 @@ mod tests {
 
     #[test]
     fn arabic_appositive_name_after_a_title() {
-        let q = one("وبصدد التطورات قال نائب وزير الخارجية الروسي، سيرغي ريابكوف، إن الاتصالات مستمرة، مؤكداً في تصريح صحفي، اليوم، أن “كل المسائل يتم نقاشها عن طريق قنوات عسكرية”.");
+        let q = one(
+            "وبصدد التطورات قال نائب وزير الخارجية الروسي، سيرغي ريابكوف، إن الاتصالات مستمرة، مؤكداً في تصريح صحفي، اليوم، أن “كل المسائل يتم نقاشها عن طريق قنوات عسكرية”.",
+        );
         assert_eq!(q.text, "كل المسائل يتم نقاشها عن طريق قنوات عسكرية");
         assert_eq!(q.speaker.as_deref(), Some("سيرغي ريابكوف"));
     }

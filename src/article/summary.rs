@@ -8,11 +8,12 @@ pub const MAX_CHARS: usize = 420;
 /// Lead-k: the first sentences of the paragraphs, within the cap.
 pub fn summarize<'a>(paragraphs: impl IntoIterator<Item = &'a str>) -> String {
     let mut out = String::new();
-    let mut taken = 0;
-    for sentence in paragraphs.into_iter().flat_map(sentences) {
-        if taken == SENTENCES {
-            break;
-        }
+    for (taken, sentence) in paragraphs
+        .into_iter()
+        .flat_map(sentences)
+        .take(SENTENCES)
+        .enumerate()
+    {
         let needed = out.chars().count() + sentence.chars().count() + 1;
         if taken > 0 && needed > MAX_CHARS {
             break;
@@ -22,7 +23,6 @@ pub fn summarize<'a>(paragraphs: impl IntoIterator<Item = &'a str>) -> String {
             out.push(' ');
         }
         out.push_str(sentence);
-        taken += 1;
     }
     truncate_chars(&out, MAX_CHARS)
 }
@@ -66,7 +66,10 @@ fn push_trimmed<'a>(out: &mut Vec<&'a str>, s: &'a str) {
 
 fn is_abbreviation(before: &str) -> bool {
     let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
-    const ABBR: &[&str] = &["Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Gen", "Gov", "Sen", "Rep", "Prof", "vs", "etc", "No", "Inc", "Co", "U.S", "U.K", "U.N"];
+    const ABBR: &[&str] = &[
+        "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Gen", "Gov", "Sen", "Rep", "Prof", "vs", "etc",
+        "No", "Inc", "Co", "U.S", "U.K", "U.N",
+    ];
     ABBR.contains(&word) || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
 }
 
@@ -76,7 +79,10 @@ pub fn truncate_chars(text: &str, max: usize) -> String {
         return text.to_string();
     }
     let cut: String = text.chars().take(max.saturating_sub(1)).collect();
-    let at_word = cut.rfind(char::is_whitespace).filter(|&i| i > cut.len() / 2).unwrap_or(cut.len());
+    let at_word = cut
+        .rfind(char::is_whitespace)
+        .filter(|&i| i > cut.len() / 2)
+        .unwrap_or(cut.len());
     format!("{}…", cut[..at_word].trim_end())
 }
 
@@ -86,10 +92,26 @@ mod tests {
 
     #[test]
     fn splits_sentences_in_several_scripts() {
-        assert_eq!(sentences("Mr. Smith left. He returned! Why?"), ["Mr. Smith left.", "He returned!", "Why?"]);
-        assert_eq!(sentences("قال الوزير إن العمل مستمر. وأضاف: «لن نتوقف». هل ينجح؟"), ["قال الوزير إن العمل مستمر.", "وأضاف: «لن نتوقف».", "هل ينجح؟"]);
-        assert_eq!(sentences("预算通过了。议会休会。"), ["预算通过了。", "议会休会。"]);
-        assert_eq!(sentences("He said “Stop.” Then he left."), ["He said “Stop.”", "Then he left."]);
+        assert_eq!(
+            sentences("Mr. Smith left. He returned! Why?"),
+            ["Mr. Smith left.", "He returned!", "Why?"]
+        );
+        assert_eq!(
+            sentences("قال الوزير إن العمل مستمر. وأضاف: «لن نتوقف». هل ينجح؟"),
+            [
+                "قال الوزير إن العمل مستمر.",
+                "وأضاف: «لن نتوقف».",
+                "هل ينجح؟"
+            ]
+        );
+        assert_eq!(
+            sentences("预算通过了。议会休会。"),
+            ["预算通过了。", "议会休会。"]
+        );
+        assert_eq!(
+            sentences("He said “Stop.” Then he left."),
+            ["He said “Stop.”", "Then he left."]
+        );
     }
 
     #[test]

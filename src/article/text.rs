@@ -33,7 +33,9 @@ pub struct Structure {
 impl Structure {
     /// The blocks a reader shows: everything except boilerplate.
     pub fn content(&self) -> impl Iterator<Item = &Block> {
-        self.blocks.iter().filter(|b| b.kind != BlockKind::Boilerplate)
+        self.blocks
+            .iter()
+            .filter(|b| b.kind != BlockKind::Boilerplate)
     }
 
     /// The body as plain text, blocks separated by blank lines.
@@ -64,7 +66,10 @@ pub fn structure(text: &str, known_title: Option<&str>) -> Structure {
     let rest: Vec<String> = lines
         .filter(|l| known_title.is_none_or(|t| strip_heading_marks(l).trim() != t.trim()))
         .collect();
-    Structure { title, blocks: classify(rest) }
+    Structure {
+        title,
+        blocks: classify(rest),
+    }
 }
 
 /// Blocks separated by blank lines; hard-wrapped lines are joined, other
@@ -72,7 +77,11 @@ pub fn structure(text: &str, known_title: Option<&str>) -> Structure {
 fn paragraphs(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     for chunk in text.split("\n\n") {
-        let lines: Vec<&str> = chunk.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+        let lines: Vec<&str> = chunk
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
         if lines.is_empty() {
             continue;
         }
@@ -96,7 +105,9 @@ fn is_hard_wrapped(lines: &[&str]) -> bool {
     let body = &widths[..widths.len() - 1];
     (40..=100).contains(&max)
         && body.iter().all(|&w| w * 10 >= max * 6)
-        && !lines.iter().any(|l| l.starts_with(['#', '-', '*', '>', '|']))
+        && !lines
+            .iter()
+            .any(|l| l.starts_with(['#', '-', '*', '>', '|']))
 }
 
 fn strip_heading_marks(line: &str) -> &str {
@@ -150,7 +161,10 @@ pub fn ends_sentence(line: &str) -> bool {
 /// every two CJK characters (written without spaces).
 pub fn word_count(text: &str) -> usize {
     let cjk = text.chars().filter(|c| super::lang::is_cjk(*c)).count();
-    let spaced = text.split_whitespace().filter(|w| !w.chars().all(super::lang::is_cjk)).count();
+    let spaced = text
+        .split_whitespace()
+        .filter(|w| !w.chars().all(super::lang::is_cjk))
+        .count();
     spaced + cjk / 2
 }
 
@@ -168,7 +182,10 @@ mod tests {
         let s = structure(text, None);
         assert_eq!(s.title.as_deref(), Some("Storm hits the coast"));
         use BlockKind::*;
-        assert_eq!(kinds(&s), [Paragraph, Subheading, Paragraph, Boilerplate, Boilerplate]);
+        assert_eq!(
+            kinds(&s),
+            [Paragraph, Subheading, Paragraph, Boilerplate, Boilerplate]
+        );
         assert!(!s.body_text().contains("Share"));
     }
 
@@ -190,7 +207,10 @@ mod tests {
 
     #[test]
     fn known_title_is_not_repeated_in_the_body() {
-        let s = structure("# Budget passes\n\nThe council passed the budget on Tuesday night.\n", Some("Budget passes"));
+        let s = structure(
+            "# Budget passes\n\nThe council passed the budget on Tuesday night.\n",
+            Some("Budget passes"),
+        );
         assert_eq!(s.title, None);
         assert_eq!(kinds(&s), [BlockKind::Paragraph]);
     }

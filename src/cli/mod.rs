@@ -99,12 +99,27 @@ pub fn run(command: Command, config: &Config) -> Result<ExitCode> {
         Command::Undo { n } => undo(&desk, n, &mut out),
         Command::Journal { json } => journal(&desk, json, &mut out),
         Command::Config(ConfigCommand::Check) => {
-            writeln!(out, "{}: ok ({} categories, inbox {})", config.source.display(), config.categories.len(), config.inbox.display())?;
+            writeln!(
+                out,
+                "{}: ok ({} categories, inbox {})",
+                config.source.display(),
+                config.categories.len(),
+                config.inbox.display()
+            )?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Config(ConfigCommand::Path) => {
-            let path = config::find(None).map_or_else(|| "<built-in>".to_string(), |p| p.display().to_string());
-            writeln!(out, "{}", if config.source.as_os_str() == "<built-in>" { path } else { config.source.display().to_string() })?;
+            let path = config::find(None)
+                .map_or_else(|| "<built-in>".to_string(), |p| p.display().to_string());
+            writeln!(
+                out,
+                "{}",
+                if config.source.as_os_str() == "<built-in>" {
+                    path
+                } else {
+                    config.source.display().to_string()
+                }
+            )?;
             Ok(ExitCode::SUCCESS)
         }
     }
@@ -112,7 +127,10 @@ pub fn run(command: Command, config: &Config) -> Result<ExitCode> {
 
 /// Reads every entry's fields on all cores, in the entries' order.
 pub fn extract_all(entries: &[Entry]) -> Vec<Article> {
-    entries.par_iter().map(|e| article::read(&e.path).article).collect()
+    entries
+        .par_iter()
+        .map(|e| article::read(&e.path).article)
+        .collect()
 }
 
 fn list(desk: &Desk, json: bool, out: &mut impl Write) -> Result<ExitCode> {
@@ -153,10 +171,17 @@ fn show(desk: &Desk, item: &str, json: bool, text: bool, out: &mut impl Write) -
     Ok(ExitCode::SUCCESS)
 }
 
-fn move_items(desk: &Desk, items: &[String], target: Target, out: &mut impl Write) -> Result<ExitCode> {
+fn move_items(
+    desk: &Desk,
+    items: &[String],
+    target: Target,
+    out: &mut impl Write,
+) -> Result<ExitCode> {
     let mut failed = false;
     for item in items {
-        let result = desk.find(item).and_then(|entry| desk.file(&entry, target, "cli", None));
+        let result = desk
+            .find(item)
+            .and_then(|entry| desk.file(&entry, target, "cli", None));
         match result {
             Ok(record) => output::record_line(out, &record, false)?,
             Err(e) => {
@@ -165,7 +190,11 @@ fn move_items(desk: &Desk, items: &[String], target: Target, out: &mut impl Writ
             }
         }
     }
-    Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+    Ok(if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn undo(desk: &Desk, n: usize, out: &mut impl Write) -> Result<ExitCode> {

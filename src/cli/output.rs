@@ -18,31 +18,63 @@ struct Listed<'a> {
 }
 
 /// One item: `id  lang dir  title` or a JSON object.
-pub fn item_line(out: &mut impl Write, entry: &Entry, article: &Article, json: bool) -> io::Result<()> {
+pub fn item_line(
+    out: &mut impl Write,
+    entry: &Entry,
+    article: &Article,
+    json: bool,
+) -> io::Result<()> {
     if json {
-        let modified = jiff::Timestamp::try_from(entry.modified).map(|t| t.to_string()).unwrap_or_default();
-        let listed = Listed { article, name: &entry.name, size: entry.size, modified };
+        let modified = jiff::Timestamp::try_from(entry.modified)
+            .map(|t| t.to_string())
+            .unwrap_or_default();
+        let listed = Listed {
+            article,
+            name: &entry.name,
+            size: entry.size,
+            modified,
+        };
         serde_json::to_writer(&mut *out, &listed)?;
         return writeln!(out);
     }
     let lang = article.lang.as_deref().unwrap_or("--");
-    let dir = serde_json::to_value(article.dir).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+    let dir = serde_json::to_value(article.dir)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default();
     writeln!(out, "{}  {lang:<3}{dir}  {}", entry.id, article.title)
 }
 
 /// Every field of an article as labelled lines.
 pub fn article_text(out: &mut impl Write, a: &Article) -> io::Result<()> {
-    let dir = if a.dir == crate::article::Dir::Rtl { "rtl" } else { "ltr" };
+    let dir = if a.dir == crate::article::Dir::Rtl {
+        "rtl"
+    } else {
+        "ltr"
+    };
     writeln!(out, "title:     {}", a.title)?;
     writeln!(out, "id:        {}", a.id)?;
     writeln!(out, "path:      {}", a.path.display())?;
-    writeln!(out, "language:  {} ({dir})", a.lang.as_deref().unwrap_or("unknown"))?;
-    for (label, value) in [("date", &a.date), ("source", &a.source), ("author", &a.author), ("url", &a.url)] {
+    writeln!(
+        out,
+        "language:  {} ({dir})",
+        a.lang.as_deref().unwrap_or("unknown")
+    )?;
+    for (label, value) in [
+        ("date", &a.date),
+        ("source", &a.source),
+        ("author", &a.author),
+        ("url", &a.url),
+    ] {
         if let Some(v) = value {
             writeln!(out, "{label:<10} {v}")?;
         }
     }
-    writeln!(out, "words:     {} (about {} min)", a.words, a.reading_minutes)?;
+    writeln!(
+        out,
+        "words:     {} (about {} min)",
+        a.words, a.reading_minutes
+    )?;
     writeln!(out, "keywords:  {}", a.keywords.join(", "))?;
     writeln!(out, "\nlead:\n  {}\n\nsummary:\n  {}", a.lead, a.summary)?;
     if !a.subheadings.is_empty() {
@@ -54,7 +86,12 @@ pub fn article_text(out: &mut impl Write, a: &Article) -> io::Result<()> {
     if !a.quotes.is_empty() {
         writeln!(out, "\nquotes:")?;
         for q in &a.quotes {
-            writeln!(out, "  “{}” — {}", q.text, q.speaker.as_deref().unwrap_or("(unattributed)"))?;
+            writeln!(
+                out,
+                "  “{}” — {}",
+                q.text,
+                q.speaker.as_deref().unwrap_or("(unattributed)")
+            )?;
         }
     }
     for note in &a.notes {
@@ -69,6 +106,18 @@ pub fn record_line(out: &mut impl Write, r: &Record, json: bool) -> io::Result<(
         serde_json::to_writer(&mut *out, r)?;
         return writeln!(out);
     }
-    let op = serde_json::to_value(r.op).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
-    writeln!(out, "{}  {}@{}  {op:<5} {}  {} → {}", r.time, r.user, r.host, r.name, r.from.display(), r.to.display())
+    let op = serde_json::to_value(r.op)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default();
+    writeln!(
+        out,
+        "{}  {}@{}  {op:<5} {}  {} → {}",
+        r.time,
+        r.user,
+        r.host,
+        r.name,
+        r.from.display(),
+        r.to.display()
+    )
 }

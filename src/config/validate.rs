@@ -12,7 +12,12 @@ use crate::keymap::Chord;
 
 type Here<'a> = &'a dyn Fn(Range<usize>, String) -> ConfigError;
 
-pub(super) fn build(raw: Raw, source: &Path, base: &Path, here: Here) -> Result<Config, ConfigError> {
+pub(super) fn build(
+    raw: Raw,
+    source: &Path,
+    base: &Path,
+    here: Here,
+) -> Result<Config, ConfigError> {
     let inbox = resolve(base, raw.inbox.get_ref());
     let skip = resolve(base, raw.skip.get_ref());
     check_outside_inbox(&inbox, &skip, raw.skip.span(), "the skip folder", here)?;
@@ -53,41 +58,91 @@ fn normalize(path: &Path) -> PathBuf {
     out
 }
 
-fn check_outside_inbox(inbox: &Path, folder: &Path, span: Range<usize>, what: &str, here: Here) -> Result<(), ConfigError> {
+fn check_outside_inbox(
+    inbox: &Path,
+    folder: &Path,
+    span: Range<usize>,
+    what: &str,
+    here: Here,
+) -> Result<(), ConfigError> {
     if folder == inbox || folder.starts_with(inbox) {
-        return Err(here(span, format!("{what} is {}, which is inside the inbox {}; filed items would still be in the inbox", folder.display(), inbox.display())));
+        return Err(here(
+            span,
+            format!(
+                "{what} is {}, which is inside the inbox {}; filed items would still be in the inbox",
+                folder.display(),
+                inbox.display()
+            ),
+        ));
     }
     Ok(())
 }
 
-fn categories(raw: &Raw, inbox: &Path, skip: &Path, base: &Path, here: Here) -> Result<Vec<Category>, ConfigError> {
+fn categories(
+    raw: &Raw,
+    inbox: &Path,
+    skip: &Path,
+    base: &Path,
+    here: Here,
+) -> Result<Vec<Category>, ConfigError> {
     let mut out: Vec<Category> = Vec::new();
     for c in &raw.categories {
         let name = c.name.get_ref().trim();
         if name.is_empty() || name.contains(['/', '\\']) {
-            return Err(here(c.name.span(), format!("category name {name:?} must be a non-empty word without slashes")));
+            return Err(here(
+                c.name.span(),
+                format!("category name {name:?} must be a non-empty word without slashes"),
+            ));
         }
         if out.iter().any(|o| o.name == name) {
-            return Err(here(c.name.span(), format!("two categories are named {name:?}")));
+            return Err(here(
+                c.name.span(),
+                format!("two categories are named {name:?}"),
+            ));
         }
         let (folder, span) = match &c.folder {
             Some(f) => (resolve(base, f.get_ref()), f.span()),
             None => (resolve(base, name), c.name.span()),
         };
-        check_outside_inbox(inbox, &folder, span.clone(), &format!("the folder of category {name:?}"), here)?;
+        check_outside_inbox(
+            inbox,
+            &folder,
+            span.clone(),
+            &format!("the folder of category {name:?}"),
+            here,
+        )?;
         if folder == skip {
-            return Err(here(span, format!("category {name:?} uses the skip folder {}", skip.display())));
+            return Err(here(
+                span,
+                format!("category {name:?} uses the skip folder {}", skip.display()),
+            ));
         }
         if let Some(other) = out.iter().find(|o| o.folder == folder) {
-            return Err(here(span, format!("categories {:?} and {name:?} share the folder {}", other.name, folder.display())));
+            return Err(here(
+                span,
+                format!(
+                    "categories {:?} and {name:?} share the folder {}",
+                    other.name,
+                    folder.display()
+                ),
+            ));
         }
         let key = c.key.as_ref().map(|k| chord(k, here)).transpose()?;
-        if let (Some(key), Some(other)) = (key, out.iter().find(|o| o.key == key && key.is_some())) {
+        if let (Some(key), Some(other)) = (key, out.iter().find(|o| o.key == key && key.is_some()))
+        {
             let span = c.key.as_ref().map_or(0..0, Spanned::span);
-            return Err(here(span, format!("key {key} is given to both {:?} and {name:?}", other.name)));
+            return Err(here(
+                span,
+                format!("key {key} is given to both {:?} and {name:?}", other.name),
+            ));
         }
         let label = c.label.clone().unwrap_or_else(|| name.to_string());
-        out.push(Category { name: name.to_string(), label, folder, key });
+        out.push(Category {
+            name: name.to_string(),
+            label,
+            folder,
+            key,
+        });
     }
     Ok(out)
 }
@@ -96,7 +151,11 @@ fn chord(key: &Spanned<String>, here: Here) -> Result<Chord, ConfigError> {
     key.get_ref().parse().map_err(|e| here(key.span(), e))
 }
 
-fn bindings(raw: &Raw, categories: &[Category], here: Here) -> Result<BTreeMap<Chord, Action>, ConfigError> {
+fn bindings(
+    raw: &Raw,
+    categories: &[Category],
+    here: Here,
+) -> Result<BTreeMap<Chord, Action>, ConfigError> {
     let mut map = BTreeMap::new();
     for (key, action) in default_bindings() {
         map.insert(key.parse().map_err(|e| here(0..0, e))?, action);
@@ -107,7 +166,10 @@ fn bindings(raw: &Raw, categories: &[Category], here: Here) -> Result<BTreeMap<C
         if let Action::FileInto(name) = action
             && !categories.iter().any(|c| &c.name == name)
         {
-            let message = format!("key {chord} files into {name:?}, which is not a category; categories: {}", names(categories));
+            let message = format!(
+                "key {chord} files into {name:?}, which is not a category; categories: {}",
+                names(categories)
+            );
             return Err(here(key.span(), message));
         }
         user.insert(chord, key.span());
@@ -116,7 +178,13 @@ fn bindings(raw: &Raw, categories: &[Category], here: Here) -> Result<BTreeMap<C
     for c in categories {
         let Some(key) = c.key else { continue };
         if let Some(span) = user.get(&key) {
-            return Err(here(span.clone(), format!("key {key} is bound in [keys] and also to category {:?}", c.name)));
+            return Err(here(
+                span.clone(),
+                format!(
+                    "key {key} is bound in [keys] and also to category {:?}",
+                    c.name
+                ),
+            ));
         }
         map.insert(key, Action::FileInto(c.name.clone()));
     }

@@ -64,7 +64,11 @@ impl Journal {
         fs::create_dir_all(&self.dir)?;
         let mut line = serde_json::to_vec(record).map_err(io::Error::other)?;
         line.push(b'\n');
-        let mut file = fs::OpenOptions::new().create(true).append(true).read(true).open(&self.mine)?;
+        let mut file = fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .read(true)
+            .open(&self.mine)?;
         if !ends_with_newline(&mut file)? {
             // A crash tore the last line: start ours on a fresh one.
             line.insert(0, b'\n');
@@ -109,7 +113,15 @@ fn ends_with_newline(file: &mut fs::File) -> io::Result<bool> {
 
 /// Keeps names usable as file names.
 fn safe(s: &str) -> String {
-    s.chars().map(|c| if c.is_alphanumeric() || "-_.".contains(c) { c } else { '_' }).collect()
+    s.chars()
+        .map(|c| {
+            if c.is_alphanumeric() || "-_.".contains(c) {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
 }
 
 /// Reads a journal file; a torn last line (a crash mid-append) is skipped.
@@ -119,7 +131,10 @@ fn read(path: &Path) -> io::Result<Vec<Record>> {
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
         Err(e) => return Err(e),
     };
-    Ok(text.lines().filter_map(|line| serde_json::from_str(line).ok()).collect())
+    Ok(text
+        .lines()
+        .filter_map(|line| serde_json::from_str(line).ok())
+        .collect())
 }
 
 /// The moves that an undo would reverse, most recent last: replaying the log,
@@ -130,7 +145,10 @@ pub fn undo_stack(records: &[Record]) -> Vec<Record> {
         match r.op {
             Op::File | Op::Skip => stack.push(r.clone()),
             Op::Undo | Op::Drop => {
-                if let Some(i) = stack.iter().rposition(|s| s.to == r.from || (r.op == Op::Drop && s.to == r.to)) {
+                if let Some(i) = stack
+                    .iter()
+                    .rposition(|s| s.to == r.from || (r.op == Op::Drop && s.to == r.to))
+                {
                     stack.remove(i);
                 }
             }
@@ -177,11 +195,18 @@ mod tests {
     fn append_and_read_back_skipping_a_torn_line() {
         let dir = tempfile::tempdir().expect("tempdir");
         let journal = Journal::new(dir.path().join("j"), "ana lima", "host");
-        journal.append(&record(Op::File, "/in/a", "/c/a")).expect("append");
-        let mut f = fs::OpenOptions::new().append(true).open(journal.path()).expect("open");
+        journal
+            .append(&record(Op::File, "/in/a", "/c/a"))
+            .expect("append");
+        let mut f = fs::OpenOptions::new()
+            .append(true)
+            .open(journal.path())
+            .expect("open");
         f.write_all(b"{\"time\":\"2026").expect("torn");
         assert_eq!(journal.mine().expect("read").len(), 1);
-        journal.append(&record(Op::File, "/in/b", "/c/b")).expect("append after tear");
+        journal
+            .append(&record(Op::File, "/in/b", "/c/b"))
+            .expect("append after tear");
         assert_eq!(journal.mine().expect("read").len(), 2);
         assert!(journal.path().ends_with("ana_lima@host.jsonl"));
         assert_eq!(journal.all().expect("all").len(), 2);

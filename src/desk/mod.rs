@@ -26,7 +26,10 @@ impl Who {
             .iter()
             .find_map(|v| std::env::var(v).ok().filter(|u| !u.is_empty()))
             .unwrap_or_else(|| format!("uid{}", rustix::process::getuid().as_raw()));
-        let host = rustix::system::uname().nodename().to_string_lossy().into_owned();
+        let host = rustix::system::uname()
+            .nodename()
+            .to_string_lossy()
+            .into_owned();
         Who { user, host }
     }
 }
@@ -44,9 +47,15 @@ pub enum DeskError {
     #[error("no category named {name:?}; categories: {known}")]
     UnknownCategory { name: String, known: String },
     #[error("{name}: already filed{}", by_whom(.record))]
-    AlreadyFiled { name: String, record: Option<Box<Record>> },
+    AlreadyFiled {
+        name: String,
+        record: Option<Box<Record>>,
+    },
     #[error("{path}: {source}")]
-    Io { path: PathBuf, source: std::io::Error },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("no item in the inbox matches {0:?} (a path, file name, name prefix, id or id prefix)")]
     NoSuchItem(String),
     #[error("nothing to undo")]
@@ -90,15 +99,25 @@ impl Desk {
     /// The items in the inbox; first puts back files a crashed move left claimed.
     pub fn scan(&self) -> Result<Vec<Entry>, DeskError> {
         self.reconcile();
-        scan(&self.inbox).map_err(|source| DeskError::Io { path: self.inbox.clone(), source })
+        scan(&self.inbox).map_err(|source| DeskError::Io {
+            path: self.inbox.clone(),
+            source,
+        })
     }
 
     /// Finds an item by path, file name, id or unique id prefix (four or more characters).
     pub fn find(&self, spec: &str) -> Result<Entry, DeskError> {
         let entries = self.scan()?;
         let as_path = Path::new(spec);
-        let by_name = as_path.file_name().map(|n| n.to_string_lossy().into_owned());
-        let found = entries.iter().find(|e| Some(&e.name) == by_name.as_ref() && (as_path.parent().is_none_or(|p| p.as_os_str().is_empty() || same_dir(p, &self.inbox))));
+        let by_name = as_path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned());
+        let found = entries.iter().find(|e| {
+            Some(&e.name) == by_name.as_ref()
+                && (as_path
+                    .parent()
+                    .is_none_or(|p| p.as_os_str().is_empty() || same_dir(p, &self.inbox)))
+        });
         let unique = |hit: &dyn Fn(&Entry) -> bool| {
             let mut hits = entries.iter().filter(|e| hit(e));
             hits.next().filter(|_| hits.next().is_none())
@@ -110,10 +129,15 @@ impl Desk {
             Some(entry) => Ok(entry.clone()),
             None if as_path.exists() => Err(DeskError::Io {
                 path: as_path.to_path_buf(),
-                source: std::io::Error::other(format!("not an item of the inbox {}", self.inbox.display())),
+                source: std::io::Error::other(format!(
+                    "not an item of the inbox {}",
+                    self.inbox.display()
+                )),
             }),
             None => match self.gone(by_name.as_deref().unwrap_or(spec)) {
-                gone @ DeskError::AlreadyFiled { record: Some(_), .. } => Err(gone),
+                gone @ DeskError::AlreadyFiled {
+                    record: Some(_), ..
+                } => Err(gone),
                 _ => Err(DeskError::NoSuchItem(spec.to_string())),
             },
         }
@@ -122,21 +146,34 @@ impl Desk {
     /// The error for an item that is not in the inbox: filed by whom, if the journal knows.
     fn gone(&self, name: &str) -> DeskError {
         let record = self.journal.all().ok().and_then(|records| {
-            records.into_iter().rev().find(|r| (r.name == name || r.id == name) && matches!(r.op, Op::File | Op::Skip))
+            records
+                .into_iter()
+                .rev()
+                .find(|r| (r.name == name || r.id == name) && matches!(r.op, Op::File | Op::Skip))
         });
-        DeskError::AlreadyFiled { name: name.to_string(), record: record.map(Box::new) }
+        DeskError::AlreadyFiled {
+            name: name.to_string(),
+            record: record.map(Box::new),
+        }
     }
 
     /// Puts back files that a cross-filesystem move of this host left claimed when it died.
     fn reconcile(&self) {
-        let Ok(dir) = std::fs::read_dir(&self.inbox) else { return };
+        let Ok(dir) = std::fs::read_dir(&self.inbox) else {
+            return;
+        };
         let tag = format!("{}{}.", moving::CLAIM_PREFIX, host_tag(&self.who.host));
         for entry in dir.flatten() {
             let name = entry.file_name().to_string_lossy().into_owned();
-            let Some((pid, original)) = name.strip_prefix(&tag).and_then(|r| r.split_once('.')) else {
+            let Some((pid, original)) = name.strip_prefix(&tag).and_then(|r| r.split_once('.'))
+            else {
                 continue;
             };
-            let alive = pid.parse::<i32>().ok().and_then(rustix::process::Pid::from_raw).is_some_and(|p| rustix::process::test_kill_process(p).is_ok());
+            let alive = pid
+                .parse::<i32>()
+                .ok()
+                .and_then(rustix::process::Pid::from_raw)
+                .is_some_and(|p| rustix::process::test_kill_process(p).is_ok());
             if !alive {
                 let _ = moving::restore(&entry.path(), &self.inbox.join(original));
             }
@@ -153,7 +190,12 @@ impl Desk {
                 .map(|c| (c.folder.clone(), c.name.clone()))
                 .ok_or_else(|| DeskError::UnknownCategory {
                     name: name.to_string(),
-                    known: self.categories.iter().map(|c| c.name.as_str()).collect::<Vec<_>>().join(", "),
+                    known: self
+                        .categories
+                        .iter()
+                        .map(|c| c.name.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", "),
                 }),
         }
     }
@@ -180,7 +222,9 @@ impl From<(PathBuf, MoveError)> for DeskError {
     fn from((path, e): (PathBuf, MoveError)) -> Self {
         match e {
             MoveError::SourceGone => DeskError::AlreadyFiled {
-                name: path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
+                name: path
+                    .file_name()
+                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
                 record: None,
             },
             MoveError::Io(source) => DeskError::Io { path, source },

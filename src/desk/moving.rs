@@ -75,7 +75,12 @@ fn rename_noreplace(src: &Path, dst: &Path) -> io::Result<()> {
 fn link_then_unlink(src: &Path, dst: &Path) -> io::Result<()> {
     match fs::hard_link(src, dst) {
         Ok(()) => {}
-        Err(e) if matches!(e.kind(), io::ErrorKind::PermissionDenied | io::ErrorKind::Unsupported) => {
+        Err(e)
+            if matches!(
+                e.kind(),
+                io::ErrorKind::PermissionDenied | io::ErrorKind::Unsupported
+            ) =>
+        {
             // No hard links either (FAT, some FUSE): a checked rename is the best left.
             if exists(dst) {
                 return Err(io::ErrorKind::AlreadyExists.into());
@@ -185,7 +190,10 @@ mod tests {
         assert_eq!(dst, cat.join("a-2.txt"));
         assert_eq!(fs::read_to_string(cat.join("a.txt")).expect("read"), "old");
         assert_eq!(fs::read_to_string(&dst).expect("read"), "new");
-        assert!(matches!(move_into(&inbox.join("a.txt"), &cat, "t"), Err(MoveError::SourceGone)));
+        assert!(matches!(
+            move_into(&inbox.join("a.txt"), &cat, "t"),
+            Err(MoveError::SourceGone)
+        ));
     }
 
     #[test]
@@ -208,14 +216,28 @@ mod tests {
         fs::create_dir_all(&inbox).expect("mkdir");
         let src = inbox.join("a.txt");
         fs::write(&src, "body").expect("write");
-        let before = fs::metadata(&src).and_then(|m| m.modified()).expect("mtime");
+        let before = fs::metadata(&src)
+            .and_then(|m| m.modified())
+            .expect("mtime");
         fs::create_dir_all(&cat).expect("mkdir");
         fs::write(cat.join("a.txt"), "taken").expect("write");
         let dst = move_across(&src, &cat, "a.txt", "t").expect("move");
         assert_eq!(dst, cat.join("a-2.txt"));
         assert_eq!(fs::read_to_string(&dst).expect("read"), "body");
-        assert_eq!(fs::metadata(&dst).and_then(|m| m.modified()).expect("mtime"), before);
-        assert_eq!(fs::read_dir(&inbox).expect("ls").count(), 0, "claim removed");
-        assert!(matches!(move_across(&src, &cat, "a.txt", "t"), Err(MoveError::SourceGone)));
+        assert_eq!(
+            fs::metadata(&dst)
+                .and_then(|m| m.modified())
+                .expect("mtime"),
+            before
+        );
+        assert_eq!(
+            fs::read_dir(&inbox).expect("ls").count(),
+            0,
+            "claim removed"
+        );
+        assert!(matches!(
+            move_across(&src, &cat, "a.txt", "t"),
+            Err(MoveError::SourceGone)
+        ));
     }
 }

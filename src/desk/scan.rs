@@ -17,7 +17,17 @@ pub struct Entry {
 
 /// Is this a file name newsdesk leaves alone: hidden, temporary, partial or an editor's?
 pub fn is_ignored(name: &str) -> bool {
-    const SUFFIXES: &[&str] = &["~", ".swp", ".swo", ".swx", ".part", ".partial", ".tmp", ".crdownload", ".download"];
+    const SUFFIXES: &[&str] = &[
+        "~",
+        ".swp",
+        ".swo",
+        ".swx",
+        ".part",
+        ".partial",
+        ".tmp",
+        ".crdownload",
+        ".download",
+    ];
     name.starts_with('.')
         || name.starts_with("~$")
         || name == "4913"
@@ -36,7 +46,9 @@ pub fn scan(dir: &Path) -> std::io::Result<Vec<Entry>> {
         }
         let path = dirent.path();
         // Follows symlinks; a file that vanished since read_dir is simply not listed.
-        let Ok(meta) = std::fs::metadata(&path) else { continue };
+        let Ok(meta) = std::fs::metadata(&path) else {
+            continue;
+        };
         if !meta.is_file() {
             continue;
         }
@@ -58,7 +70,16 @@ mod tests {
 
     #[test]
     fn ignores_hidden_temporary_and_editor_files() {
-        for name in [".hidden", "a.txt~", ".a.txt.swp", "x.part", "x.tmp", "4913", "#a.txt#", "x.crdownload"] {
+        for name in [
+            ".hidden",
+            "a.txt~",
+            ".a.txt.swp",
+            "x.part",
+            "x.tmp",
+            "4913",
+            "#a.txt#",
+            "x.crdownload",
+        ] {
             assert!(is_ignored(name), "{name}");
         }
         for name in ["a.txt", "news", "تقرير.txt", "2026-11-29.md"] {
@@ -73,7 +94,11 @@ mod tests {
         std::fs::write(dir.path().join("a.txt"), "a").expect("write");
         std::fs::write(dir.path().join(".hidden"), "h").expect("write");
         std::fs::create_dir(dir.path().join("sub")).expect("mkdir");
-        let names: Vec<String> = scan(dir.path()).expect("scan").into_iter().map(|e| e.name).collect();
+        let names: Vec<String> = scan(dir.path())
+            .expect("scan")
+            .into_iter()
+            .map(|e| e.name)
+            .collect();
         assert_eq!(names, ["a.txt", "b.txt"]);
     }
 }

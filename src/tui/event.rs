@@ -20,7 +20,11 @@ pub enum Event {
     /// The reader's document is ready.
     BodyLoaded(Box<Document>),
     /// Moves done (records) and refused (messages, with the names that are gone).
-    Moved { done: Vec<Record>, failed: Vec<String>, gone: Vec<String> },
+    Moved {
+        done: Vec<Record>,
+        failed: Vec<String>,
+        gone: Vec<String>,
+    },
     /// An undo finished.
     Undone(Result<Vec<Record>, String>),
     /// An effect failed in a way worth a status line.
@@ -70,7 +74,12 @@ mod tests {
         assert_eq!(chord(key), Some("j".parse().expect("chord")));
         key.kind = KeyEventKind::Release;
         assert_eq!(chord(key), None);
-        let ctrl_z = KeyEvent { code: KeyCode::Char('z'), modifiers: KeyModifiers::CONTROL, kind: KeyEventKind::Press, state: KeyEventState::NONE };
+        let ctrl_z = KeyEvent {
+            code: KeyCode::Char('z'),
+            modifiers: KeyModifiers::CONTROL,
+            kind: KeyEventKind::Press,
+            state: KeyEventState::NONE,
+        };
         assert_eq!(chord(ctrl_z), Some("ctrl-z".parse().expect("chord")));
     }
 }

@@ -25,10 +25,17 @@ use state::State;
 /// Opens the TUI on the configured inbox until the person quits.
 pub fn run(config: &Config) -> Result<()> {
     if !config.inbox.is_dir() {
-        anyhow::bail!("the inbox {} is not a folder (set `inbox` in {} or pass --inbox)", config.inbox.display(), config.source.display());
+        anyhow::bail!(
+            "the inbox {} is not a folder (set `inbox` in {} or pass --inbox)",
+            config.inbox.display(),
+            config.source.display()
+        );
     }
     let (tx, rx) = mpsc::channel();
-    let runner = Runner { desk: Desk::new(config, Who::current()), tx };
+    let runner = Runner {
+        desk: Desk::new(config, Who::current()),
+        tx,
+    };
     let mut state = State::new(config, SystemTime::now());
     state.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let mut term = terminal::take().context("cannot open the terminal")?;
@@ -37,7 +44,12 @@ pub fn run(config: &Config) -> Result<()> {
     result
 }
 
-fn event_loop(term: &mut terminal::Tui, state: &mut State, runner: &Runner, rx: &Receiver<Event>) -> Result<()> {
+fn event_loop(
+    term: &mut terminal::Tui,
+    state: &mut State,
+    runner: &Runner,
+    rx: &Receiver<Event>,
+) -> Result<()> {
     let mut queue = VecDeque::from([runner.scan()]);
     let mut last_tick = Instant::now();
     loop {

@@ -30,12 +30,26 @@ impl Runner {
             }
             Effect::LoadBody(path) => Some(Event::BodyLoaded(Box::new(article::read(&path)))),
             Effect::OpenExternal { editor, path } => {
-                let (var, fallback) = if editor { ("EDITOR", "vi") } else { ("PAGER", "less") };
-                let program = std::env::var(var).ok().filter(|p| !p.trim().is_empty()).unwrap_or_else(|| fallback.into());
-                terminal::hand_over(term, &program, &path).err().map(|e| Event::Failed(format!("{program}: {e}")))
+                let (var, fallback) = if editor {
+                    ("EDITOR", "vi")
+                } else {
+                    ("PAGER", "less")
+                };
+                let program = std::env::var(var)
+                    .ok()
+                    .filter(|p| !p.trim().is_empty())
+                    .unwrap_or_else(|| fallback.into());
+                terminal::hand_over(term, &program, &path)
+                    .err()
+                    .map(|e| Event::Failed(format!("{program}: {e}")))
             }
-            Effect::Suspend => terminal::suspend(term).err().map(|e| Event::Failed(format!("suspend: {e}"))),
-            Effect::Redraw => term.clear().err().map(|e| Event::Failed(format!("redraw: {e}"))),
+            Effect::Suspend => terminal::suspend(term)
+                .err()
+                .map(|e| Event::Failed(format!("suspend: {e}"))),
+            Effect::Redraw => term
+                .clear()
+                .err()
+                .map(|e| Event::Failed(format!("redraw: {e}"))),
         }
     }
 
@@ -53,7 +67,9 @@ impl Runner {
             Destination::Skip => Target::Skip,
         };
         let batch = (items.len() > 1).then(|| {
-            let nanos = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_nanos());
+            let nanos = SystemTime::now()
+                .duration_since(UNIX_EPOCH)
+                .map_or(0, |d| d.as_nanos());
             format!("{}-{nanos:x}", std::process::id())
         });
         let (mut done, mut failed, mut gone) = (Vec::new(), Vec::new(), Vec::new());
@@ -76,7 +92,10 @@ impl Runner {
         let tx = self.tx.clone();
         std::thread::spawn(move || {
             for chunk in entries.chunks(64) {
-                let articles: Vec<_> = chunk.par_iter().map(|e| article::read(&e.path).article).collect();
+                let articles: Vec<_> = chunk
+                    .par_iter()
+                    .map(|e| article::read(&e.path).article)
+                    .collect();
                 if tx.send(Event::Extracted(articles)).is_err() {
                     return;
                 }

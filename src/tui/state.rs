@@ -25,12 +25,23 @@ impl Item {
     /// An item known only from the directory.
     pub fn new(entry: Entry, fresh: bool) -> Item {
         let haystack = crate::article::fold::fold(&entry.name);
-        Item { entry, article: None, fresh, haystack }
+        Item {
+            entry,
+            article: None,
+            fresh,
+            haystack,
+        }
     }
 
     /// Sets the extracted fields and the search text they give.
     pub fn set_article(&mut self, a: Article) {
-        let text = format!("{} {} {} {}", a.title, a.lead, a.keywords.join(" "), self.entry.name);
+        let text = format!(
+            "{} {} {} {}",
+            a.title,
+            a.lead,
+            a.keywords.join(" "),
+            self.entry.name
+        );
         self.haystack = crate::article::fold::fold(&text);
         self.article = Some(a);
     }
@@ -46,8 +57,14 @@ impl Item {
 pub enum Mode {
     List,
     /// The full text of the selected item; `doc` arrives from an effect.
-    Reader { scroll: u16, doc: Option<Box<Document>> },
-    Help,
+    Reader {
+        scroll: u16,
+        doc: Option<Box<Document>>,
+    },
+    /// The key help, scrolled this far.
+    Help {
+        scroll: u16,
+    },
     /// Typing a search; the list filters live.
     Search,
 }
@@ -88,6 +105,8 @@ pub struct State {
     pub pending: usize,
     /// Name to select once a rescan brings it (after an undo).
     pub select_after_scan: Option<String>,
+    /// The person has pressed a key: from then on re-sorting keeps their item selected.
+    pub touched: bool,
     pub quit: bool,
 }
 
@@ -113,22 +132,48 @@ impl State {
             now,
             pending: 0,
             select_after_scan: None,
+            touched: false,
             quit: false,
         }
     }
 
     /// The selected item, if the view is not empty.
     pub fn current(&self) -> Option<&Item> {
-        self.view.get(self.selected).and_then(|&i| self.items.get(i))
+        self.view
+            .get(self.selected)
+            .and_then(|&i| self.items.get(i))
     }
 
     fn current_name(&self) -> Option<String> {
         self.current().map(|i| i.entry.name.clone())
     }
 
+    /// The keys bound to an action, the defaults' own order first (so `enter`
+    /// before `l`, `j` before `down`).
+    pub fn keys_for(&self, action: &Action) -> Vec<String> {
+        let defaults = crate::keymap::default_bindings();
+        let rank = |k: &String| {
+            defaults
+                .iter()
+                .position(|(d, _)| d == k)
+                .unwrap_or(usize::MAX)
+        };
+        let mut keys: Vec<String> = self
+            .bindings
+            .iter()
+            .filter(|(_, a)| *a == action)
+            .map(|(k, _)| k.to_string())
+            .collect();
+        keys.sort_by_key(|k| (rank(k), k.clone()));
+        keys
+    }
+
     /// The label of a category (its name if unknown).
     pub fn label<'a>(&'a self, name: &'a str) -> &'a str {
-        self.categories.iter().find(|c| c.name == name).map_or(name, |c| c.label.as_str())
+        self.categories
+            .iter()
+            .find(|c| c.name == name)
+            .map_or(name, |c| c.label.as_str())
     }
 
     /// Recomputes the view after items, sort or filter changed, keeping the
@@ -141,18 +186,29 @@ impl State {
     /// Rebuilds the view and selects `keep` if it shows.
     fn rebuild_view(&mut self, keep: Option<String>) {
         let needle = crate::article::fold::fold(self.filter.trim());
-        let mut view: Vec<usize> = (0..self.items.len()).filter(|&i| matches(&self.items[i], &needle)).collect();
+        let mut view: Vec<usize> = (0..self.items.len())
+            .filter(|&i| matches(&self.items[i], &needle))
+            .collect();
         let items = &self.items;
         match self.sort {
             SortOrder::Newest => view.sort_by_key(|&i| std::cmp::Reverse(items[i].entry.modified)),
             SortOrder::Oldest => view.sort_by_key(|&i| items[i].entry.modified),
             SortOrder::Title => view.sort_by_cached_key(|&i| items[i].title().to_lowercase()),
-            SortOrder::Source => view.sort_by_cached_key(|&i| items[i].article.as_ref().and_then(|a| a.source.clone())),
-            SortOrder::Language => view.sort_by_cached_key(|&i| items[i].article.as_ref().and_then(|a| a.lang.clone())),
+            SortOrder::Source => view
+                .sort_by_cached_key(|&i| items[i].article.as_ref().and_then(|a| a.source.clone())),
+            SortOrder::Language => {
+                view.sort_by_cached_key(|&i| items[i].article.as_ref().and_then(|a| a.lang.clone()))
+            }
         }
         self.view = view;
-        let found = keep.and_then(|name| self.view.iter().position(|&i| self.items[i].entry.name == name));
-        self.selected = found.unwrap_or(self.selected).min(self.view.len().saturating_sub(1));
+        let found = keep.and_then(|name| {
+            self.view
+                .iter()
+                .position(|&i| self.items[i].entry.name == name)
+        });
+        self.selected = found
+            .unwrap_or(self.selected)
+            .min(self.view.len().saturating_sub(1));
     }
 
     /// Replaces the item list with a fresh scan: keeps what is known, marks
@@ -160,12 +216,23 @@ impl State {
     /// Returns the entries that need extraction.
     pub fn merge_scan(&mut self, entries: Vec<Entry>) -> Vec<Entry> {
         let first = self.items.is_empty();
-        let keep = self.select_after_scan.take().or_else(|| self.current_name());
-        let mut known: HashMap<String, Item> = self.items.drain(..).map(|i| (i.entry.name.clone(), i)).collect();
+        let keep = self
+            .select_after_scan
+            .take()
+            .or_else(|| self.current_name());
+        let mut known: HashMap<String, Item> = self
+            .items
+            .drain(..)
+            .map(|i| (i.entry.name.clone(), i))
+            .collect();
         let mut todo = Vec::new();
         for entry in entries {
             match known.remove(&entry.name) {
-                Some(item) if item.entry.size == entry.size && item.entry.modified == entry.modified => self.items.push(item),
+                Some(item)
+                    if item.entry.size == entry.size && item.entry.modified == entry.modified =>
+                {
+                    self.items.push(item)
+                }
                 previous => {
                     todo.push(entry.clone());
                     let fresh = !first && previous.is_none();
@@ -173,7 +240,8 @@ impl State {
                 }
             }
         }
-        self.marks.retain(|name| self.items.iter().any(|i| &i.entry.name == name));
+        self.marks
+            .retain(|name| self.items.iter().any(|i| &i.entry.name == name));
         self.pending += todo.len();
         self.rebuild_view(keep);
         todo
@@ -181,15 +249,27 @@ impl State {
 
     /// Fills in extracted fields.
     pub fn set_articles(&mut self, articles: Vec<Article>) {
-        let index: HashMap<String, usize> = self.items.iter().enumerate().map(|(i, it)| (it.entry.id.clone(), i)).collect();
+        let index: HashMap<String, usize> = self
+            .items
+            .iter()
+            .enumerate()
+            .map(|(i, it)| (it.entry.id.clone(), i))
+            .collect();
         for article in articles {
             if let Some(&i) = index.get(&article.id) {
                 self.items[i].set_article(article);
                 self.pending = self.pending.saturating_sub(1);
             }
         }
-        if matches!(self.sort, SortOrder::Title | SortOrder::Source | SortOrder::Language) || !self.filter.is_empty() {
+        if matches!(
+            self.sort,
+            SortOrder::Title | SortOrder::Source | SortOrder::Language
+        ) || !self.filter.is_empty()
+        {
             self.refresh_view();
+            if !self.touched {
+                self.selected = 0;
+            }
         }
     }
 

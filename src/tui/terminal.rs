@@ -6,7 +6,9 @@ use std::path::Path;
 
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::execute;
-use ratatui::crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
+use ratatui::crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
 
 /// The terminal newsdesk draws on.
 pub type Tui = DefaultTerminal;
@@ -38,7 +40,10 @@ pub fn hand_over(term: &mut Tui, program: &str, path: &Path) -> io::Result<()> {
     let mut words = program.split_whitespace();
     let name = words.next().unwrap_or("less");
     leave()?;
-    let status = std::process::Command::new(name).args(words).arg(path).status();
+    let status = std::process::Command::new(name)
+        .args(words)
+        .arg(path)
+        .status();
     enter(term)?;
     match status {
         Ok(s) if s.success() => Ok(()),

@@ -17,10 +17,26 @@ pub fn now() -> SystemTime {
 }
 
 const ITEMS: &[(&str, &str, u64)] = &[
-    ("000_seed.txt", include_str!("../../tests/fixtures/seed-ar.txt"), 600),
-    ("flood.txt", "Flood waters rise in the valley\n\nFlood waters rose across the valley on Monday, forcing hundreds of families from their homes.\n\n“The water is rising faster than we have ever seen,” said Tom Hale, the county's emergency chief.\n", 7200),
-    ("budget.md", "---\ntitle: Council passes the budget\nsource: City Wire\n---\nThe council passed the budget on Tuesday night after a long debate about roads.\n", 90_000),
-    ("ar-economy.txt", "ارتفاع أسعار النفط في الأسواق العالمية\n\nارتفعت أسعار النفط اليوم في الأسواق العالمية بعد قرار خفض الإنتاج، وقال محللون إن الأسعار قد تواصل الصعود.\n", 300_000),
+    (
+        "000_seed.txt",
+        include_str!("../../tests/fixtures/seed-ar.txt"),
+        600,
+    ),
+    (
+        "flood.txt",
+        "Flood waters rise in the valley\n\nFlood waters rose across the valley on Monday, forcing hundreds of families from their homes.\n\n“The water is rising faster than we have ever seen,” said Tom Hale, the county's emergency chief.\n",
+        7200,
+    ),
+    (
+        "budget.md",
+        "---\ntitle: Council passes the budget\nsource: City Wire\n---\nThe council passed the budget on Tuesday night after a long debate about roads.\n",
+        90_000,
+    ),
+    (
+        "ar-economy.txt",
+        "ارتفاع أسعار النفط في الأسواق العالمية\n\nارتفعت أسعار النفط اليوم في الأسواق العالمية بعد قرار خفض الإنتاج، وقال محللون إن الأسعار قد تواصل الصعود.\n",
+        300_000,
+    ),
 ];
 
 /// The bundled config, rooted at a fake desk.
@@ -31,7 +47,10 @@ pub fn config() -> Config {
 /// A state holding the fixture items, newest first, all extracted.
 pub fn state() -> State {
     let mut state = State::new(&config(), now());
-    let entries: Vec<Entry> = ITEMS.iter().map(|(name, _, age)| entry(name, *age)).collect();
+    let entries: Vec<Entry> = ITEMS
+        .iter()
+        .map(|(name, _, age)| entry(name, *age))
+        .collect();
     state.merge_scan(entries);
     let articles = ITEMS.iter().map(|(name, text, _)| {
         let mut a = article::extract(name, text).article;
@@ -74,7 +93,11 @@ pub fn record(name: &str, category: &str) -> Record {
         time: "2026-11-29T10:00:00.000Z".into(),
         user: "ana".into(),
         host: "h".into(),
-        op: if category == "skip" { Op::Skip } else { Op::File },
+        op: if category == "skip" {
+            Op::Skip
+        } else {
+            Op::File
+        },
         id: article::id_for(name),
         name: name.into(),
         from: PathBuf::from("/desk/inbox").join(name),
@@ -87,5 +110,9 @@ pub fn record(name: &str, category: &str) -> Record {
 
 /// The names in view order.
 pub fn names(state: &State) -> Vec<&str> {
-    state.view.iter().map(|&i| state.items[i].entry.name.as_str()).collect()
+    state
+        .view
+        .iter()
+        .map(|&i| state.items[i].entry.name.as_str())
+        .collect()
 }

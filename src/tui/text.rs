@@ -18,7 +18,14 @@ pub fn width(text: &str) -> usize {
 fn grapheme_width(g: &str) -> usize {
     // A grapheme is drawn in one or two cells; zero-width ones still take a cell
     // when they begin a cluster (ratatui draws them on their base).
-    g.width().clamp(if g.chars().next().is_some_and(char::is_control) { 0 } else { 1 }, 2)
+    g.width().clamp(
+        if g.chars().next().is_some_and(char::is_control) {
+            0
+        } else {
+            1
+        },
+        2,
+    )
 }
 
 /// Cuts text to at most `max` cells, ending with `…` when cut; never splits a grapheme.
@@ -66,7 +73,12 @@ mod tests {
 
     #[test]
     fn truncation_never_splits_a_grapheme_at_any_width() {
-        let samples = ["سَلامٌ عليكم يا أصدقاء", "日本語のニュース記事", "👨‍👩‍👧 family news 🇸🇾", "e\u{301}e\u{301}e\u{301} accents"];
+        let samples = [
+            "سَلامٌ عليكم يا أصدقاء",
+            "日本語のニュース記事",
+            "👨‍👩‍👧 family news 🇸🇾",
+            "e\u{301}e\u{301}e\u{301} accents",
+        ];
         for text in samples {
             let graphemes: Vec<&str> = text.graphemes(true).collect();
             for max in 1..=40 {
@@ -74,7 +86,17 @@ mod tests {
                 assert!(width(&cut) <= max, "{text:?} at {max}: {cut:?}");
                 let kept = cut.trim_end_matches('…');
                 assert!(text.starts_with(kept));
-                assert!(kept.is_empty() || graphemes.iter().scan(0, |n, g| { *n += g.len(); Some(*n) }).any(|n| n == kept.len()), "split inside a grapheme: {cut:?}");
+                assert!(
+                    kept.is_empty()
+                        || graphemes
+                            .iter()
+                            .scan(0, |n, g| {
+                                *n += g.len();
+                                Some(*n)
+                            })
+                            .any(|n| n == kept.len()),
+                    "split inside a grapheme: {cut:?}"
+                );
             }
         }
     }

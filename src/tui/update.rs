@@ -19,7 +19,11 @@ pub fn handle(state: &mut State, event: Event) -> Vec<Effect> {
         }
         Event::Scanned(entries) => {
             let todo = state.merge_scan(entries);
-            if todo.is_empty() { Vec::new() } else { vec![Effect::Extract(todo)] }
+            if todo.is_empty() {
+                Vec::new()
+            } else {
+                vec![Effect::Extract(todo)]
+            }
         }
         Event::Extracted(articles) => {
             state.set_articles(articles);
@@ -34,13 +38,19 @@ pub fn handle(state: &mut State, event: Event) -> Vec<Effect> {
         Event::Moved { done, failed, gone } => on_moved(state, done, failed, gone),
         Event::Undone(Ok(records)) => {
             let names: Vec<&str> = records.iter().map(|r| r.name.as_str()).collect();
-            state.select_after_scan = records.last().and_then(|r| r.to.file_name()).map(|n| n.to_string_lossy().into_owned());
+            state.select_after_scan = records
+                .last()
+                .and_then(|r| r.to.file_name())
+                .map(|n| n.to_string_lossy().into_owned());
             for r in &records {
                 if let Some(n) = state.filed.get_mut(&r.category) {
                     *n = n.saturating_sub(1);
                 }
             }
-            info(state, format!("undone: {} back in the inbox", names.join(", ")));
+            info(
+                state,
+                format!("undone: {} back in the inbox", names.join(", ")),
+            );
             vec![Effect::Rescan]
         }
         Event::Undone(Err(message)) | Event::Failed(message) => {
@@ -50,7 +60,12 @@ pub fn handle(state: &mut State, event: Event) -> Vec<Effect> {
     }
 }
 
-fn on_moved(state: &mut State, done: Vec<crate::desk::Record>, failed: Vec<String>, gone: Vec<String>) -> Vec<Effect> {
+fn on_moved(
+    state: &mut State,
+    done: Vec<crate::desk::Record>,
+    failed: Vec<String>,
+    gone: Vec<String>,
+) -> Vec<Effect> {
     let mut names: Vec<String> = done.iter().map(|r| r.name.clone()).collect();
     for r in &done {
         *state.filed.entry(r.category.clone()).or_default() += 1;
@@ -58,11 +73,23 @@ fn on_moved(state: &mut State, done: Vec<crate::desk::Record>, failed: Vec<Strin
     names.extend(gone);
     state.remove(&names);
     if let Some(first) = failed.first() {
-        let more = if failed.len() > 1 { format!(" (+{} more)", failed.len() - 1) } else { String::new() };
+        let more = if failed.len() > 1 {
+            format!(" (+{} more)", failed.len() - 1)
+        } else {
+            String::new()
+        };
         state.message = Some((format!("{first}{more}"), Level::Error));
     } else if let Some(r) = done.first() {
-        let what = if done.len() == 1 { r.name.clone() } else { format!("{} items", done.len()) };
-        let to = if r.category == "skip" { "skipped".to_string() } else { format!("→ {}", state.label(&r.category)) };
+        let what = if done.len() == 1 {
+            r.name.clone()
+        } else {
+            format!("{} items", done.len())
+        };
+        let to = if r.category == "skip" {
+            "skipped".to_string()
+        } else {
+            format!("→ {}", state.label(&r.category))
+        };
         info(state, format!("{what} {to} (u undoes)"));
     }
     if let Mode::Reader { .. } = state.mode {
@@ -105,9 +132,19 @@ fn on_search_key(state: &mut State, chord: Chord) -> Vec<Effect> {
 
 /// Changes state for one action and says what I/O it needs.
 pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
-    if state.mode == Mode::Help && !matches!(action, Action::Quit | Action::Suspend | Action::Redraw) {
-        state.mode = Mode::List;
-        return Vec::new();
+    state.touched = true;
+    if let Mode::Help { scroll } = &mut state.mode {
+        match action {
+            Action::SelectNext | Action::ScrollDown => *scroll = scroll.saturating_add(1),
+            Action::SelectPrev | Action::ScrollUp => *scroll = scroll.saturating_sub(1),
+            Action::PageDown => *scroll = scroll.saturating_add(10),
+            Action::PageUp => *scroll = scroll.saturating_sub(10),
+            Action::Suspend | Action::Redraw | Action::Quit => {}
+            _ => state.mode = Mode::List,
+        }
+        if !matches!(action, Action::Suspend | Action::Redraw | Action::Quit) {
+            return Vec::new();
+        }
     }
     let reading = matches!(state.mode, Mode::Reader { .. });
     match action {
@@ -125,14 +162,25 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
         Action::SelectLast => select(state, state.view.len().saturating_sub(1)),
         Action::NextItem => {
             step(state, 1);
-            return if reading { open_reader(state) } else { Vec::new() };
+            return if reading {
+                open_reader(state)
+            } else {
+                Vec::new()
+            };
         }
         Action::PrevItem => {
             step(state, -1);
-            return if reading { open_reader(state) } else { Vec::new() };
+            return if reading {
+                open_reader(state)
+            } else {
+                Vec::new()
+            };
         }
         Action::FileInto(name) => return move_effect(state, Destination::Category(name)),
-        Action::AcceptSuggestion => info(state, "no suggestion for this item (rules are not configured)".into()),
+        Action::AcceptSuggestion => info(
+            state,
+            "no suggestion for this item (rules are not configured)".into(),
+        ),
         Action::Skip => return move_effect(state, Destination::Skip),
         Action::Undo => return vec![Effect::Undo],
         Action::ToggleMark => toggle_mark(state),
@@ -141,11 +189,19 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
         Action::Back => back(state),
         Action::OpenPager | Action::OpenEditor => {
             let editor = action == Action::OpenEditor;
-            return state.current().map(|i| vec![Effect::OpenExternal { editor, path: i.entry.path.clone() }]).unwrap_or_default();
+            return state
+                .current()
+                .map(|i| {
+                    vec![Effect::OpenExternal {
+                        editor,
+                        path: i.entry.path.clone(),
+                    }]
+                })
+                .unwrap_or_default();
         }
         Action::Search => state.mode = Mode::Search,
         Action::CycleSort => cycle_sort(state),
-        Action::Help => state.mode = Mode::Help,
+        Action::Help => state.mode = Mode::Help { scroll: 0 },
         Action::Suspend => return vec![Effect::Suspend],
         Action::Redraw => return vec![Effect::Redraw],
         Action::Quit => state.quit = true,
@@ -169,7 +225,9 @@ fn scroll(state: &mut State, delta: i32) {
 }
 
 fn toggle_mark(state: &mut State) {
-    let Some(name) = state.current().map(|i| i.entry.name.clone()) else { return };
+    let Some(name) = state.current().map(|i| i.entry.name.clone()) else {
+        return;
+    };
     if !state.marks.remove(&name) {
         state.marks.insert(name);
     }
@@ -179,9 +237,19 @@ fn toggle_mark(state: &mut State) {
 /// Files the marked items, or the selected one when nothing is marked.
 fn move_effect(state: &mut State, to: Destination) -> Vec<Effect> {
     let items: Vec<_> = if state.marks.is_empty() {
-        state.current().map(|i| i.entry.clone()).into_iter().collect()
+        state
+            .current()
+            .map(|i| i.entry.clone())
+            .into_iter()
+            .collect()
     } else {
-        state.view.iter().map(|&i| &state.items[i]).filter(|i| state.marks.contains(&i.entry.name)).map(|i| i.entry.clone()).collect()
+        state
+            .view
+            .iter()
+            .map(|&i| &state.items[i])
+            .filter(|i| state.marks.contains(&i.entry.name))
+            .map(|i| i.entry.clone())
+            .collect()
     };
     if items.is_empty() {
         info(state, "nothing to file: the inbox is empty".into());
@@ -194,7 +262,10 @@ fn open_reader(state: &mut State) -> Vec<Effect> {
     match state.current() {
         Some(item) => {
             let path = item.entry.path.clone();
-            state.mode = Mode::Reader { scroll: 0, doc: None };
+            state.mode = Mode::Reader {
+                scroll: 0,
+                doc: None,
+            };
             vec![Effect::LoadBody(path)]
         }
         None => {

@@ -11,17 +11,17 @@ use crate::tui::state::State;
 
 /// Lines of the help: one per action, its keys and what it does.
 pub fn lines(state: &State) -> Vec<(String, String)> {
-    let mut actions: Vec<&Action> = Vec::new();
-    for action in state.bindings.values() {
-        if !actions.contains(&action) {
-            actions.push(action);
-        }
-    }
-    actions.sort_by_key(|a| matches!(a, Action::FileInto(_)));
+    let mut actions: Vec<&Action> = state.bindings.values().collect();
+    let category = |name: &str| state.categories.iter().position(|c| c.name == name);
+    actions.sort_by(|a, b| match (a, b) {
+        (Action::FileInto(x), Action::FileInto(y)) => category(x).cmp(&category(y)),
+        _ => a.cmp(b),
+    });
+    actions.dedup();
     actions
         .into_iter()
         .map(|action| {
-            let keys: Vec<String> = state.bindings.iter().filter(|(_, a)| *a == action).map(|(k, _)| k.to_string()).collect();
+            let keys = state.keys_for(action);
             let doc = match action {
                 Action::FileInto(name) => format!("File into {}", state.label(name)),
                 other => other.doc().to_string(),
@@ -32,13 +32,30 @@ pub fn lines(state: &State) -> Vec<(String, String)> {
 }
 
 /// Draws the overlay.
-pub fn render(frame: &mut Frame, area: Rect, state: &State, palette: &Palette) {
-    let block = Block::bordered().title(Span::styled(" Keys — any key closes ", palette.accent));
+pub fn render(frame: &mut Frame, area: Rect, state: &State, scroll: u16, palette: &Palette) {
+    let block = Block::bordered()
+        .title(Span::styled(" Keys ", palette.accent))
+        .title_bottom(
+            Line::styled(" j/k scroll · any other key closes ", palette.muted).right_aligned(),
+        );
     let rows = lines(state);
-    let key_cells = rows.iter().map(|(k, _)| k.chars().count()).max().unwrap_or(0).min(18);
+    let key_cells = rows
+        .iter()
+        .map(|(k, _)| k.chars().count())
+        .max()
+        .unwrap_or(0)
+        .min(18);
     let text: Vec<Line> = rows
         .into_iter()
-        .map(|(keys, doc)| Line::from(vec![Span::styled(format!("{keys:>key_cells$}  "), palette.accent), Span::raw(doc)]))
+        .map(|(keys, doc)| {
+            Line::from(vec![
+                Span::styled(format!("{keys:>key_cells$}  "), palette.accent),
+                Span::raw(doc),
+            ])
+        })
         .collect();
-    frame.render_widget(Paragraph::new(text).block(block).wrap(Wrap { trim: false }), area);
+    let paragraph = Paragraph::new(text).block(block).wrap(Wrap { trim: false });
+    let max = (paragraph.line_count(area.width.saturating_sub(2)) as u16)
+        .saturating_sub(area.height.saturating_sub(2));
+    frame.render_widget(paragraph.scroll((scroll.min(max), 0)), area);
 }

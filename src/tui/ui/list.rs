@@ -19,7 +19,11 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, palette: &Palette) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if state.view.is_empty() {
-        let text = if state.filter.is_empty() { "The inbox is empty. New items appear here as they arrive." } else { "Nothing matches the search. Esc clears it." };
+        let text = if state.filter.is_empty() {
+            "The inbox is empty. New items appear here as they arrive."
+        } else {
+            "Nothing matches the search. Esc clears it."
+        };
         frame.render_widget(Paragraph::new(Span::styled(text, palette.muted)), inner);
         return;
     }
@@ -28,41 +32,90 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, palette: &Palette) {
     let lines: Vec<Line> = state.view[offset..(offset + rows).min(state.view.len())]
         .iter()
         .enumerate()
-        .map(|(n, &i)| row(state, &state.items[i], offset + n == state.selected, usize::from(inner.width), palette))
+        .map(|(n, &i)| {
+            row(
+                state,
+                &state.items[i],
+                offset + n == state.selected,
+                usize::from(inner.width),
+                palette,
+            )
+        })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
 /// The first visible row: the selection centred, clamped to the ends.
 pub fn window_start(selected: usize, rows: usize, len: usize) -> usize {
-    selected.saturating_sub(rows / 2).min(len.saturating_sub(rows))
+    selected
+        .saturating_sub(rows / 2)
+        .min(len.saturating_sub(rows))
 }
 
-fn row<'a>(state: &State, item: &Item, selected: bool, cells: usize, palette: &Palette) -> Line<'a> {
+fn row<'a>(
+    state: &State,
+    item: &Item,
+    selected: bool,
+    cells: usize,
+    palette: &Palette,
+) -> Line<'a> {
     let marked = state.marks.contains(&item.entry.name);
-    let mark = if marked { "*" } else if item.fresh { "+" } else { " " };
+    let mark = if marked {
+        "*"
+    } else if item.fresh {
+        "+"
+    } else {
+        " "
+    };
     let (lang, rtl) = match &item.article {
-        Some(a) => (a.lang.clone().unwrap_or_else(|| "--".into()), a.dir == Dir::Rtl),
+        Some(a) => (
+            a.lang.clone().unwrap_or_else(|| "--".into()),
+            a.dir == Dir::Rtl,
+        ),
         None => ("..".into(), false),
     };
     let lang = format!("{}{}", fit(&lang, 2), if rtl { "←" } else { " " });
     let age = age(state.now, item.entry.modified);
-    let source = item.article.as_ref().and_then(|a| a.source.clone()).unwrap_or_default();
-    let source_cells = if cells >= 70 && !source.is_empty() { 14.min(width(&source) + 1) } else { 0 };
+    let source = item
+        .article
+        .as_ref()
+        .and_then(|a| a.source.clone())
+        .unwrap_or_default();
+    let source_cells = if cells >= 70 && !source.is_empty() {
+        14.min(width(&source) + 1)
+    } else {
+        0
+    };
     let title_cells = cells.saturating_sub(1 + 4 + source_cells + 5);
     let title = clean(item.title());
     let mut spans = vec![
-        Span::styled(mark.to_string(), if marked { palette.marked } else { palette.fresh }),
+        Span::styled(
+            mark.to_string(),
+            if marked {
+                palette.marked
+            } else {
+                palette.fresh
+            },
+        ),
         Span::styled(lang, palette.muted),
         Span::raw(" "),
         Span::raw(fit(&title, title_cells)),
     ];
     if source_cells > 0 {
-        spans.push(Span::styled(format!(" {}", fit(&clean(&source), source_cells - 1)), palette.muted));
+        spans.push(Span::styled(
+            format!(" {}", fit(&clean(&source), source_cells - 1)),
+            palette.muted,
+        ));
     }
     spans.push(Span::styled(format!(" {age:>4}"), palette.muted));
     let line = Line::from(spans);
-    if selected { line.style(palette.selected) } else if item.article.as_ref().is_some_and(|a| a.error.is_some()) { line.style(palette.error) } else { line }
+    if selected {
+        line.style(palette.selected)
+    } else if item.article.as_ref().is_some_and(|a| a.error.is_some()) {
+        line.style(palette.error)
+    } else {
+        line
+    }
 }
 
 /// A compact age: `now`, `5m`, `3h`, `2d`, `6w`.

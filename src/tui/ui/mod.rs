@@ -24,21 +24,36 @@ pub fn render(frame: &mut Frame, state: &State) {
     let area = frame.area();
     let palette = Palette::new(&state.theme, state.color);
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        let text = format!("terminal too small: {}×{}, newsdesk needs {MIN_WIDTH}×{MIN_HEIGHT}", area.width, area.height);
-        frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }).style(palette.error), area);
+        let text = format!(
+            "terminal too small: {}×{}, newsdesk needs {MIN_WIDTH}×{MIN_HEIGHT}",
+            area.width, area.height
+        );
+        frame.render_widget(
+            Paragraph::new(text)
+                .wrap(Wrap { trim: true })
+                .style(palette.error),
+            area,
+        );
         return;
     }
-    let [main, status_row, legend_row] = Split::vertical([Constraint::Fill(1), Constraint::Length(1), Constraint::Length(1)]).areas(area);
+    let [main, status_row, legend_row] = Split::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
     match &state.mode {
-        Mode::Reader { scroll, doc } => reader::render(frame, main, state, doc.as_deref(), *scroll, &palette),
+        Mode::Reader { scroll, doc } => {
+            reader::render(frame, main, state, doc.as_deref(), *scroll, &palette)
+        }
         _ => browse(frame, main, state, &palette),
     }
     status::render_status(frame, status_row, state, &palette);
     status::render_legend(frame, legend_row, state, &palette);
-    if state.mode == Mode::Help {
-        let popup = centered(area, 64, area.height.saturating_sub(2));
+    if let Mode::Help { scroll } = state.mode {
+        let popup = centered(area, 72, area.height.saturating_sub(2));
         frame.render_widget(Clear, popup);
-        help::render(frame, popup, state, &palette);
+        help::render(frame, popup, state, scroll, &palette);
     }
 }
 
@@ -50,11 +65,13 @@ fn browse(frame: &mut Frame, area: Rect, state: &State, palette: &Palette) {
         Layout::Auto => area.width >= 100,
     };
     if side {
-        let [l, p] = Split::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(area);
+        let [l, p] =
+            Split::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(area);
         list::render(frame, l, state, palette);
         preview::render(frame, p, state, palette);
     } else if area.height >= 16 {
-        let [l, p] = Split::vertical([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(area);
+        let [l, p] =
+            Split::vertical([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(area);
         list::render(frame, l, state, palette);
         preview::render(frame, p, state, palette);
     } else {
@@ -70,5 +87,13 @@ pub fn list_rows(height: u16) -> usize {
 fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let width = width.min(area.width);
     let height = height.min(area.height);
-    Rect { x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width, height }
+    Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    }
 }
+
+#[cfg(test)]
+mod tests;

@@ -12,14 +12,25 @@ use crate::tui::state::State;
 use crate::tui::text::clean;
 
 /// Draws the reader over the main area.
-pub fn render(frame: &mut Frame, area: Rect, state: &State, doc: Option<&Document>, scroll: u16, palette: &Palette) {
+pub fn render(
+    frame: &mut Frame,
+    area: Rect,
+    state: &State,
+    doc: Option<&Document>,
+    scroll: u16,
+    palette: &Palette,
+) {
     let position = format!(" {}/{} ", state.selected + 1, state.view.len());
-    let block = Block::bordered().title(Span::styled(" Reader ", palette.accent)).title_bottom(Line::styled(position, palette.muted).right_aligned());
+    let block = Block::bordered()
+        .title(Span::styled(" Reader ", palette.accent))
+        .title_bottom(Line::styled(position, palette.muted).right_aligned());
     let lines = match doc {
         None => vec![Line::styled("reading…", palette.muted)],
         Some(doc) => body(doc, palette),
     };
-    let paragraph = Paragraph::new(lines).block(block).wrap(Wrap { trim: false });
+    let paragraph = Paragraph::new(lines)
+        .block(block)
+        .wrap(Wrap { trim: false });
     let total = paragraph.line_count(area.width.saturating_sub(2)) as u16;
     let max = total.saturating_sub(area.height.saturating_sub(2));
     frame.render_widget(paragraph.scroll((scroll.min(max), 0)), area);
@@ -28,7 +39,11 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, doc: Option<&Documen
 fn body<'a>(doc: &Document, palette: &Palette) -> Vec<Line<'a>> {
     let a = &doc.article;
     let mut lines = vec![Line::styled(clean(&a.title), palette.title)];
-    let meta: Vec<String> = [&a.source, &a.date, &a.author, &a.url].into_iter().flatten().map(|s| clean(s)).collect();
+    let meta: Vec<String> = [&a.source, &a.date, &a.author, &a.url]
+        .into_iter()
+        .flatten()
+        .map(|s| clean(s))
+        .collect();
     if !meta.is_empty() {
         lines.push(Line::styled(meta.join(" · "), palette.muted));
     }
@@ -60,7 +75,9 @@ fn quoted_spans<'a>(text: String, quote: Style) -> Vec<Span<'a>> {
             _ => '"',
         };
         let after = start + open.len_utf8();
-        let Some(len) = rest[after..].find(close) else { break };
+        let Some(len) = rest[after..].find(close) else {
+            break;
+        };
         let end = after + len + close.len_utf8();
         spans.push(Span::raw(rest[..start].to_string()));
         spans.push(Span::styled(rest[start..end].to_string(), quote));

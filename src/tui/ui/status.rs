@@ -13,7 +13,12 @@ use crate::tui::text::{clean, truncate};
 /// Counts on the left, then the message or the search prompt.
 pub fn render_status(frame: &mut Frame, area: Rect, state: &State, palette: &Palette) {
     if state.mode == Mode::Search {
-        let prompt = format!("/{}▏ {} match{}  (enter keeps, esc clears)", clean(&state.filter), state.view.len(), if state.view.len() == 1 { "" } else { "es" });
+        let prompt = format!(
+            "/{}▏ {} match{}  (enter keeps, esc clears)",
+            clean(&state.filter),
+            state.view.len(),
+            if state.view.len() == 1 { "" } else { "es" }
+        );
         frame.render_widget(Paragraph::new(Span::styled(prompt, palette.accent)), area);
         return;
     }
@@ -28,7 +33,12 @@ pub fn render_status(frame: &mut Frame, area: Rect, state: &State, palette: &Pal
     if fresh > 0 {
         parts.push(format!("{fresh} new"));
     }
-    let filed: Vec<String> = state.filed.iter().filter(|(_, n)| **n > 0).map(|(c, n)| format!("{} {n}", state.label(c))).collect();
+    let filed: Vec<String> = state
+        .filed
+        .iter()
+        .filter(|(_, n)| **n > 0)
+        .map(|(c, n)| format!("{} {n}", state.label(c)))
+        .collect();
     if !filed.is_empty() {
         parts.push(format!("filed: {}", filed.join(", ")));
     }
@@ -37,7 +47,11 @@ pub fn render_status(frame: &mut Frame, area: Rect, state: &State, palette: &Pal
     }
     let mut spans = vec![Span::styled(parts.join(" · "), palette.muted)];
     if let Some((message, level)) = &state.message {
-        let style = if *level == Level::Error { palette.error } else { palette.accent };
+        let style = if *level == Level::Error {
+            palette.error
+        } else {
+            palette.accent
+        };
         spans.push(Span::raw("  "));
         spans.push(Span::styled(clean(message), style));
     }
@@ -47,13 +61,12 @@ pub fn render_status(frame: &mut Frame, area: Rect, state: &State, palette: &Pal
 /// The key legend, generated from the bindings so it cannot drift from them.
 pub fn render_legend(frame: &mut Frame, area: Rect, state: &State, palette: &Palette) {
     let mut hints: Vec<(String, String)> = Vec::new();
-    let keys = |action: &Action| -> String {
-        let mut keys: Vec<String> = state.bindings.iter().filter(|(_, a)| *a == action).map(|(k, _)| k.to_string()).collect();
-        keys.sort_by_key(|k| (k.chars().count(), k.clone()));
-        keys.into_iter().next().unwrap_or_default()
-    };
     let mut add = |action: Action, label: &str| {
-        let key = keys(&action);
+        let key = state
+            .keys_for(&action)
+            .into_iter()
+            .next()
+            .unwrap_or_default();
         if !key.is_empty() {
             hints.push((key, label.to_string()));
         }
@@ -77,7 +90,10 @@ pub fn render_legend(frame: &mut Frame, area: Rect, state: &State, palette: &Pal
         }
         used += cell;
         spans.push(Span::styled(key, palette.accent));
-        spans.push(Span::styled(format!(" {} ", truncate(&label, 16)), palette.muted));
+        spans.push(Span::styled(
+            format!(" {} ", truncate(&label, 16)),
+            palette.muted,
+        ));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }

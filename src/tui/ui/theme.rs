@@ -20,15 +20,27 @@ pub struct Palette {
 impl Palette {
     /// Styles for a theme; `color: false` for NO_COLOR.
     pub fn new(theme: &Theme, color: bool) -> Palette {
-        let fg = |c: config::Color| if color { Style::new().fg(ansi(c)) } else { Style::new() };
+        let fg = |c: config::Color| {
+            if color {
+                Style::new().fg(ansi(c))
+            } else {
+                Style::new()
+            }
+        };
         let selected = if color {
-            Style::new().fg(ansi(theme.selected_fg)).bg(ansi(theme.selected_bg))
+            Style::new()
+                .fg(ansi(theme.selected_fg))
+                .bg(ansi(theme.selected_bg))
         } else {
             Style::new().add_modifier(Modifier::REVERSED)
         };
         Palette {
             accent: fg(theme.accent).add_modifier(Modifier::BOLD),
-            muted: if color { fg(theme.muted) } else { Style::new().add_modifier(Modifier::DIM) },
+            muted: if color {
+                fg(theme.muted)
+            } else {
+                Style::new().add_modifier(Modifier::DIM)
+            },
             selected,
             marked: fg(theme.marked).add_modifier(Modifier::BOLD),
             fresh: fg(theme.fresh).add_modifier(Modifier::BOLD),
