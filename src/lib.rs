@@ -11,3 +11,4 @@ pub mod config;
 pub mod desk;
 pub mod keymap;
 pub mod tui;
+pub mod watch;

@@ -65,6 +65,8 @@ pub enum Command {
         #[arg(default_value_t = 1)]
         n: usize,
     },
+    /// Print one JSON line per arrival and removal in the inbox, until interrupted
+    Watch,
     /// Print the journal of every move on this desk
     Journal {
         #[arg(long)]
@@ -98,6 +100,7 @@ pub fn run(command: Command, config: &Config) -> Result<ExitCode> {
         Command::Skip { items } => move_items(&desk, &items, Target::Skip, &mut out),
         Command::Undo { n } => undo(&desk, n, &mut out),
         Command::Journal { json } => journal(&desk, json, &mut out),
+        Command::Watch => watch(config, out),
         Command::Config(ConfigCommand::Check) => {
             writeln!(
                 out,
@@ -211,6 +214,31 @@ fn undo(desk: &Desk, n: usize, out: &mut impl Write) -> Result<ExitCode> {
         }
         Err(e) => Err(e.into()),
     }
+}
+
+/// Streams arrivals (with their fields) and removals as JSON lines.
+fn watch(config: &Config, mut out: impl Write) -> Result<ExitCode> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    let (watching, _) = crate::watch::start(config.inbox.clone(), config.watch, move |changes| {
+        tx.send(changes).is_ok()
+    })
+    .with_context(|| format!("cannot watch {}", config.inbox.display()))?;
+    eprintln!(
+        "newsdesk: watching {} ({})",
+        config.inbox.display(),
+        watching.reason
+    );
+    for changes in rx {
+        let arrived: Vec<Entry> = changes.arrived.into_iter().chain(changes.changed).collect();
+        for (entry, article) in arrived.iter().zip(extract_all(&arrived)) {
+            output::event_line(&mut out, "arrived", entry, &article)?;
+        }
+        for name in &changes.removed {
+            output::removed_line(&mut out, name)?;
+        }
+        out.flush()?;
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn journal(desk: &Desk, json: bool, out: &mut impl Write) -> Result<ExitCode> {

@@ -10,6 +10,8 @@ use crate::desk::{Entry, Record};
 /// An article with what the directory says of its file.
 #[derive(Serialize)]
 struct Listed<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    event: Option<&'a str>,
     #[serde(flatten)]
     article: &'a Article,
     name: &'a str,
@@ -25,17 +27,7 @@ pub fn item_line(
     json: bool,
 ) -> io::Result<()> {
     if json {
-        let modified = jiff::Timestamp::try_from(entry.modified)
-            .map(|t| t.to_string())
-            .unwrap_or_default();
-        let listed = Listed {
-            article,
-            name: &entry.name,
-            size: entry.size,
-            modified,
-        };
-        serde_json::to_writer(&mut *out, &listed)?;
-        return writeln!(out);
+        return event_line(out, None, entry, article);
     }
     let lang = article.lang.as_deref().unwrap_or("--");
     let dir = serde_json::to_value(article.dir)
@@ -43,6 +35,34 @@ pub fn item_line(
         .and_then(|v| v.as_str().map(str::to_string))
         .unwrap_or_default();
     writeln!(out, "{}  {lang:<3}{dir}  {}", entry.id, article.title)
+}
+
+/// One item as a JSON line, with an `event` field when it reports one.
+pub fn event_line<'a>(
+    out: &mut impl Write,
+    event: impl Into<Option<&'a str>>,
+    entry: &Entry,
+    article: &Article,
+) -> io::Result<()> {
+    let modified = jiff::Timestamp::try_from(entry.modified)
+        .map(|t| t.to_string())
+        .unwrap_or_default();
+    let listed = Listed {
+        event: event.into(),
+        article,
+        name: &entry.name,
+        size: entry.size,
+        modified,
+    };
+    serde_json::to_writer(&mut *out, &listed)?;
+    writeln!(out)
+}
+
+/// `{"event":"removed","name":…,"id":…}`
+pub fn removed_line(out: &mut impl Write, name: &str) -> io::Result<()> {
+    let line =
+        serde_json::json!({ "event": "removed", "name": name, "id": crate::article::id_for(name) });
+    writeln!(out, "{line}")
 }
 
 /// Every field of an article as labelled lines.

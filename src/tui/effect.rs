@@ -20,6 +20,8 @@ pub enum Effect {
     Undo,
     /// Scan the inbox again.
     Rescan,
+    /// Say who moved these items out of the inbox (from the journal).
+    ExplainGone(Vec<String>),
     /// Extract these items in the background.
     Extract(Vec<Entry>),
     /// Read one item in full for the reader.

@@ -15,6 +15,10 @@ pub enum Event {
     Tick(std::time::SystemTime),
     /// A scan of the inbox finished.
     Scanned(Vec<Entry>),
+    /// The watcher saw files arrive, change or leave.
+    InboxChanged(crate::watch::Changes),
+    /// Something worth a status line that is not an error.
+    Info(String),
     /// Background extraction finished these.
     Extracted(Vec<Article>),
     /// The reader's document is ready.

@@ -18,6 +18,7 @@ use ratatui::crossterm::event as ct;
 
 use crate::config::Config;
 use crate::desk::{Desk, Who};
+use crate::watch;
 use event::Event;
 use runner::Runner;
 use state::State;
@@ -38,8 +39,17 @@ pub fn run(config: &Config) -> Result<()> {
     };
     let mut state = State::new(config, SystemTime::now());
     state.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let watch_tx = runner.tx.clone();
+    let (watching, first) = watch::start(config.inbox.clone(), config.watch, move |changes| {
+        watch_tx.send(Event::InboxChanged(changes)).is_ok()
+    })
+    .with_context(|| format!("cannot watch the inbox {}", config.inbox.display()))?;
+    tracing::info!(native = watching.native, reason = %watching.reason, "watching the inbox");
+    if !watching.native {
+        state.message = Some((watching.reason, state::Level::Info));
+    }
     let mut term = terminal::take().context("cannot open the terminal")?;
-    let result = event_loop(&mut term, &mut state, &runner, &rx);
+    let result = event_loop(&mut term, &mut state, &runner, &rx, Event::Scanned(first));
     terminal::give_back();
     result
 }
@@ -49,8 +59,9 @@ fn event_loop(
     state: &mut State,
     runner: &Runner,
     rx: &Receiver<Event>,
+    first: Event,
 ) -> Result<()> {
-    let mut queue = VecDeque::from([runner.scan()]);
+    let mut queue = VecDeque::from([first]);
     let mut last_tick = Instant::now();
     loop {
         // An effect's outcome is handled before the next key, in order.

@@ -24,6 +24,7 @@ impl Runner {
             Effect::Move { items, to } => Some(self.move_items(&items, &to)),
             Effect::Undo => Some(Event::Undone(self.desk.undo(1).map_err(|e| e.to_string()))),
             Effect::Rescan => Some(self.scan()),
+            Effect::ExplainGone(names) => Some(Event::Info(self.explain_gone(&names))),
             Effect::Extract(entries) => {
                 self.extract(entries);
                 None
@@ -58,6 +59,28 @@ impl Runner {
         match self.desk.scan() {
             Ok(entries) => Event::Scanned(entries),
             Err(e) => Event::Failed(e.to_string()),
+        }
+    }
+
+    /// "a.txt → syria by ben@host" for the first name, and how many more left.
+    fn explain_gone(&self, names: &[String]) -> String {
+        let records = self.desk.journal.all().unwrap_or_default();
+        let first = &names[0];
+        let by = records
+            .iter()
+            .rev()
+            .find(|r| &r.name == first && r.from.parent() == Some(self.desk.inbox.as_path()));
+        let what = match by {
+            Some(r) => format!(
+                "{first} was filed → {} by {}@{}",
+                r.category, r.user, r.host
+            ),
+            None => format!("{first} left the inbox"),
+        };
+        if names.len() > 1 {
+            format!("{what} (and {} more)", names.len() - 1)
+        } else {
+            what
         }
     }
 

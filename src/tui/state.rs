@@ -247,6 +247,31 @@ impl State {
         todo
     }
 
+    /// Applies what the watcher saw: arrivals (marked fresh), rewritten files and
+    /// removals. Returns the entries to extract and the names of listed items
+    /// that left (someone else moved them).
+    pub fn apply_changes(&mut self, changes: crate::watch::Changes) -> (Vec<Entry>, Vec<String>) {
+        let keep = self.current_name();
+        let mut todo = Vec::new();
+        for entry in changes.arrived.into_iter().chain(changes.changed) {
+            todo.push(entry.clone());
+            match self.items.iter_mut().find(|i| i.entry.name == entry.name) {
+                Some(item) => *item = Item::new(entry, item.fresh),
+                None => self.items.push(Item::new(entry, true)),
+            }
+        }
+        let left: Vec<String> = changes
+            .removed
+            .into_iter()
+            .filter(|n| self.items.iter().any(|i| &i.entry.name == n))
+            .collect();
+        self.items.retain(|i| !left.contains(&i.entry.name));
+        self.marks.retain(|m| !left.contains(m));
+        self.pending += todo.len();
+        self.rebuild_view(keep);
+        (todo, left)
+    }
+
     /// Fills in extracted fields.
     pub fn set_articles(&mut self, articles: Vec<Article>) {
         let index: HashMap<String, usize> = self

@@ -25,6 +25,21 @@ pub fn handle(state: &mut State, event: Event) -> Vec<Effect> {
                 vec![Effect::Extract(todo)]
             }
         }
+        Event::InboxChanged(changes) => {
+            let (todo, left) = state.apply_changes(changes);
+            let mut effects = Vec::new();
+            if !todo.is_empty() {
+                effects.push(Effect::Extract(todo));
+            }
+            if !left.is_empty() {
+                effects.push(Effect::ExplainGone(left));
+            }
+            effects
+        }
+        Event::Info(message) => {
+            info(state, message);
+            Vec::new()
+        }
         Event::Extracted(articles) => {
             state.set_articles(articles);
             Vec::new()
