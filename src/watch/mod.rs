@@ -129,11 +129,8 @@ fn run<F: FnMut(Changes) -> bool>(
             Err(RecvTimeoutError::Timeout) => {}
             Err(RecvTimeoutError::Disconnected) => {}
         }
-        let entries = match scan(inbox) {
-            Ok(entries) => entries,
-            // The inbox was removed: report it empty; it is watched again if it returns.
-            Err(_) => Vec::new(),
-        };
+        // A removed inbox reads as empty; it is watched again if it returns.
+        let entries = scan(inbox).unwrap_or_default();
         let changes = tracker.observe(entries, Instant::now());
         if !changes.is_empty() && !report(changes) {
             return;

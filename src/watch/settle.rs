@@ -105,11 +105,13 @@ impl Tracker {
         self.pending
             .retain(|name, _| present.contains(name.as_str()));
         for entry in scan {
-            if let Some(known) = self.known.get(&entry.name) {
-                if known.size == entry.size && known.modified == entry.modified {
-                    self.pending.remove(&entry.name);
-                    continue;
-                }
+            let unchanged = self
+                .known
+                .get(&entry.name)
+                .is_some_and(|k| k.size == entry.size && k.modified == entry.modified);
+            if unchanged {
+                self.pending.remove(&entry.name);
+                continue;
             }
             if self.settled(&entry, now) {
                 self.pending.remove(&entry.name);
