@@ -6,6 +6,7 @@
 
 pub mod action;
 pub mod article;
+pub mod cache;
 pub mod cli;
 pub mod config;
 pub mod desk;

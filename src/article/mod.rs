@@ -76,6 +76,22 @@ pub fn id_for(name: &str) -> String {
     format!("{:012x}", hash >> 16)
 }
 
+/// Reads entries on all cores, `chunk` at a time, handing each chunk's
+/// articles to `emit` (in order); stops early when `emit` returns false.
+pub fn read_many(
+    entries: &[crate::desk::Entry],
+    chunk: usize,
+    mut emit: impl FnMut(&[crate::desk::Entry], Vec<Article>) -> bool,
+) {
+    use rayon::prelude::*;
+    for part in entries.chunks(chunk.max(1)) {
+        let articles = part.par_iter().map(|e| read(&e.path).article).collect();
+        if !emit(part, articles) {
+            return;
+        }
+    }
+}
+
 /// Reads and extracts the file at `path`; problems become `error` and `notes`.
 pub fn read(path: &Path) -> Document {
     let name = file_name(path);

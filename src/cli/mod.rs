@@ -12,6 +12,7 @@ use clap::{Parser, Subcommand};
 use rayon::prelude::*;
 
 use crate::article::{self, Article};
+use crate::cache::{self, Cache};
 use crate::config::{self, Config};
 use crate::desk::{Desk, DeskError, Entry, Target, Who};
 
@@ -136,9 +137,32 @@ pub fn extract_all(entries: &[Entry]) -> Vec<Article> {
         .collect()
 }
 
+/// Like [`extract_all`], served from the extraction cache where files are unchanged
+/// (and the cache updated for the next run).
+fn extract_cached(desk: &Desk, entries: &[Entry]) -> Vec<Article> {
+    let mut cache = Cache::load(cache::location(&desk.inbox));
+    let (hits, misses) = cache.split(entries.to_vec());
+    let read = extract_all(&misses);
+    for (entry, article) in misses.iter().zip(&read) {
+        cache.put(entry, article);
+    }
+    if !misses.is_empty() {
+        cache.retain(entries);
+        if let Err(e) = cache.save() {
+            tracing::warn!("cannot save the extraction cache: {e}");
+        }
+    }
+    let mut by_id: std::collections::HashMap<String, Article> = hits
+        .into_iter()
+        .chain(read)
+        .map(|a| (a.id.clone(), a))
+        .collect();
+    entries.iter().filter_map(|e| by_id.remove(&e.id)).collect()
+}
+
 fn list(desk: &Desk, json: bool, out: &mut impl Write) -> Result<ExitCode> {
     let entries = desk.scan()?;
-    let articles = extract_all(&entries);
+    let articles = extract_cached(desk, &entries);
     for (entry, article) in entries.iter().zip(&articles) {
         warn_unreadable(article);
         output::item_line(out, entry, article, json)?;

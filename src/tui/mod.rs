@@ -36,6 +36,7 @@ pub fn run(config: &Config) -> Result<()> {
     let runner = Runner {
         desk: Desk::new(config, Who::current()),
         tx,
+        cache: Default::default(),
     };
     let mut state = State::new(config, SystemTime::now());
     state.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
@@ -51,6 +52,7 @@ pub fn run(config: &Config) -> Result<()> {
     let mut term = terminal::take().context("cannot open the terminal")?;
     let result = event_loop(&mut term, &mut state, &runner, &rx, Event::Scanned(first));
     terminal::give_back();
+    runner.finish();
     result
 }
 

@@ -3,18 +3,21 @@
 use std::sync::mpsc::Sender;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use rayon::prelude::*;
+use std::sync::{Arc, Mutex};
 
 use super::effect::{Destination, Effect};
 use super::event::Event;
 use super::terminal;
 use crate::article;
+use crate::cache::{self, Cache};
 use crate::desk::{Desk, DeskError, Entry, Target};
 
 /// Runs effects; background work reports back through `tx`.
 pub struct Runner {
     pub desk: Desk,
     pub tx: Sender<Event>,
+    /// Loaded by the first extraction, on its thread, so the first screen never waits for it.
+    pub cache: Arc<Mutex<Option<Cache>>>,
 }
 
 impl Runner {
@@ -109,20 +112,48 @@ impl Runner {
         Event::Moved { done, failed, gone }
     }
 
-    /// Extracts in the background on all cores, reporting in small batches so
-    /// fields fill in while the person works.
+    /// Extracts in the background on all cores: cached fields at once, the rest
+    /// in small batches so fields fill in while the person works.
     fn extract(&self, entries: Vec<Entry>) {
-        let tx = self.tx.clone();
+        let (tx, cache, inbox) = (self.tx.clone(), self.cache.clone(), self.desk.inbox.clone());
         std::thread::spawn(move || {
-            for chunk in entries.chunks(64) {
-                let articles: Vec<_> = chunk
-                    .par_iter()
-                    .map(|e| article::read(&e.path).article)
-                    .collect();
-                if tx.send(Event::Extracted(articles)).is_err() {
-                    return;
+            let (hits, misses, first) = {
+                let mut guard = cache.lock().unwrap_or_else(|e| e.into_inner());
+                let first = guard.is_none();
+                let cache = guard.get_or_insert_with(|| Cache::load(cache::location(&inbox)));
+                if first {
+                    cache.retain(&entries);
                 }
+                let (hits, misses) = cache.split(entries);
+                (hits, misses, first)
+            };
+            if !hits.is_empty() && tx.send(Event::Extracted(hits)).is_err() {
+                return;
+            }
+            article::read_many(&misses, 64, |part, articles| {
+                if let Some(cache) = cache.lock().unwrap_or_else(|e| e.into_inner()).as_mut() {
+                    for (entry, article) in part.iter().zip(&articles) {
+                        cache.put(entry, article);
+                    }
+                }
+                tx.send(Event::Extracted(articles)).is_ok()
+            });
+            if first && !misses.is_empty() {
+                save(&cache);
             }
         });
+    }
+
+    /// Saves the extraction cache (at quit): what was read this session is there next time.
+    pub fn finish(&self) {
+        save(&self.cache);
+    }
+}
+
+fn save(cache: &Mutex<Option<Cache>>) {
+    if let Some(cache) = cache.lock().unwrap_or_else(|e| e.into_inner()).as_ref()
+        && let Err(e) = cache.save()
+    {
+        tracing::warn!("cannot save the extraction cache: {e}");
     }
 }
