@@ -117,7 +117,7 @@ impl Cache {
     }
 
     /// Splits entries into the articles the cache has for them and the entries still to read.
-    pub fn split(&self, entries: Vec<Entry>) -> (Vec<Article>, Vec<Entry>) {
+    pub fn partition(&self, entries: Vec<Entry>) -> (Vec<Article>, Vec<Entry>) {
         let mut hits = Vec::new();
         let mut misses = Vec::new();
         for entry in entries {

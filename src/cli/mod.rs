@@ -141,7 +141,7 @@ pub fn extract_all(entries: &[Entry]) -> Vec<Article> {
 /// (and the cache updated for the next run).
 fn extract_cached(desk: &Desk, entries: &[Entry]) -> Vec<Article> {
     let mut cache = Cache::load(cache::location(&desk.inbox));
-    let (hits, misses) = cache.split(entries.to_vec());
+    let (hits, misses) = cache.partition(entries.to_vec());
     let read = extract_all(&misses);
     for (entry, article) in misses.iter().zip(&read) {
         cache.put(entry, article);

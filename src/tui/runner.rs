@@ -124,7 +124,7 @@ impl Runner {
                 if first {
                     cache.retain(&entries);
                 }
-                let (hits, misses) = cache.split(entries);
+                let (hits, misses) = cache.partition(entries);
                 (hits, misses, first)
             };
             if !hits.is_empty() && tx.send(Event::Extracted(hits)).is_err() {
