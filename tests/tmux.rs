@@ -201,3 +201,29 @@ fn small_terminal_shows_the_list_and_then_the_too_small_message() {
     tmux.keys(&["q"]);
     tmux.wait_until("the alternate screen to close", || !tmux.alternate_screen());
 }
+
+#[test]
+fn saving_the_config_reloads_it_and_a_broken_save_is_refused_with_its_place() {
+    let desk = desk();
+    let Some(tmux) = Tmux::start("reload", 100, 24, desk.path()) else {
+        return;
+    };
+    tmux.wait_for("READY$");
+    tmux.keys(&[
+        &format!("{} --config config.toml", bin().display()),
+        "Enter",
+    ]);
+    tmux.wait_for("1 Syria");
+    let config = desk.path().join("config.toml");
+    let text = std::fs::read_to_string(&config)
+        .expect("read")
+        .replace("label = \"Syria\"", "label = \"Levant\"");
+    std::fs::write(&config, &text).expect("write");
+    tmux.wait_for("1 Levant");
+    std::fs::write(&config, format!("{text}\nbogus = 1\n")).expect("write");
+    let pane = tmux.wait_for("config not reloaded");
+    assert!(pane.contains("config.toml:"), "{pane}");
+    assert!(pane.contains("1 Levant"), "the old config stays: {pane}");
+    tmux.keys(&["q"]);
+    tmux.wait_until("the alternate screen to close", || !tmux.alternate_screen());
+}

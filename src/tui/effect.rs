@@ -20,6 +20,8 @@ pub enum Effect {
     Undo,
     /// Scan the inbox again.
     Rescan,
+    /// Use a reloaded config's categories and skip folder for moves.
+    UseConfig(Box<crate::config::Config>),
     /// Say who moved these items out of the inbox (from the journal).
     ExplainGone(Vec<String>),
     /// Extract these items in the background.

@@ -17,6 +17,8 @@ pub enum Event {
     Scanned(Vec<Entry>),
     /// The watcher saw files arrive, change or leave.
     InboxChanged(crate::watch::Changes),
+    /// config.toml was saved: the new config, or why it was refused.
+    ConfigReloaded(Result<Box<crate::config::Config>, String>),
     /// Something worth a status line that is not an error.
     Info(String),
     /// Background extraction finished these.

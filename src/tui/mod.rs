@@ -33,7 +33,7 @@ pub fn run(config: &Config) -> Result<()> {
         );
     }
     let (tx, rx) = mpsc::channel();
-    let runner = Runner {
+    let mut runner = Runner {
         desk: Desk::new(config, Who::current()),
         tx,
         cache: Default::default(),
@@ -49,17 +49,43 @@ pub fn run(config: &Config) -> Result<()> {
     if !watching.native {
         state.message = Some((watching.reason, state::Level::Info));
     }
+    let _config_watch = watch_config(config, runner.tx.clone());
     let mut term = terminal::take().context("cannot open the terminal")?;
-    let result = event_loop(&mut term, &mut state, &runner, &rx, Event::Scanned(first));
+    let result = event_loop(
+        &mut term,
+        &mut state,
+        &mut runner,
+        &rx,
+        Event::Scanned(first),
+    );
     terminal::give_back();
     runner.finish();
     result
 }
 
+/// Reloads config.toml when it is saved; a bad edit keeps the config in force.
+/// The inbox and watch mode are taken at start only.
+fn watch_config(config: &Config, tx: mpsc::Sender<Event>) -> Option<watch::file::FileWatch> {
+    let source = config.source.clone();
+    if !source.is_file() {
+        return None;
+    }
+    let inbox = config.inbox.clone();
+    let reload = move || {
+        let loaded = crate::config::load(Some(&source), Some(&inbox))
+            .map(Box::new)
+            .map_err(|e| e.to_string());
+        tx.send(Event::ConfigReloaded(loaded)).is_ok()
+    };
+    watch::file::watch_file(&config.source, reload)
+        .map_err(|e| tracing::warn!("cannot watch the config: {e}"))
+        .ok()
+}
+
 fn event_loop(
     term: &mut terminal::Tui,
     state: &mut State,
-    runner: &Runner,
+    runner: &mut Runner,
     rx: &Receiver<Event>,
     first: Event,
 ) -> Result<()> {

@@ -22,11 +22,16 @@ pub struct Runner {
 
 impl Runner {
     /// Carries out one effect; quick ones return their outcome at once.
-    pub fn run(&self, effect: Effect, term: &mut terminal::Tui) -> Option<Event> {
+    pub fn run(&mut self, effect: Effect, term: &mut terminal::Tui) -> Option<Event> {
         match effect {
             Effect::Move { items, to } => Some(self.move_items(&items, &to)),
             Effect::Undo => Some(Event::Undone(self.desk.undo(1).map_err(|e| e.to_string()))),
             Effect::Rescan => Some(self.scan()),
+            Effect::UseConfig(config) => {
+                self.desk.categories = config.categories;
+                self.desk.skip = config.skip;
+                None
+            }
             Effect::ExplainGone(names) => Some(Event::Info(self.explain_gone(&names))),
             Effect::Extract(entries) => {
                 self.extract(entries);

@@ -148,6 +148,14 @@ impl State {
         self.current().map(|i| i.entry.name.clone())
     }
 
+    /// Takes a reloaded config's keys, categories, theme and layout.
+    pub fn apply_config(&mut self, config: &Config) {
+        self.bindings = config.bindings.clone();
+        self.categories = config.categories.clone();
+        self.theme = config.theme.clone();
+        self.layout = config.display.layout;
+    }
+
     /// The keys bound to an action, the defaults' own order first (so `enter`
     /// before `l`, `j` before `down`).
     pub fn keys_for(&self, action: &Action) -> Vec<String> {

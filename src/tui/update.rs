@@ -36,6 +36,18 @@ pub fn handle(state: &mut State, event: Event) -> Vec<Effect> {
             }
             effects
         }
+        Event::ConfigReloaded(Ok(config)) => {
+            state.apply_config(&config);
+            info(
+                state,
+                format!("config reloaded from {}", config.source.display()),
+            );
+            vec![Effect::UseConfig(config)]
+        }
+        Event::ConfigReloaded(Err(message)) => {
+            state.message = Some((format!("config not reloaded: {message}"), Level::Error));
+            Vec::new()
+        }
         Event::Info(message) => {
             info(state, message);
             Vec::new()

@@ -235,3 +235,37 @@ fn new_arrivals_are_fresh_and_vanished_items_go() {
     );
     assert!(s.items.iter().any(|i| i.fresh && i.entry.name == "new.txt"));
 }
+
+#[test]
+fn a_reloaded_config_changes_keys_and_a_broken_one_keeps_the_old() {
+    let mut s = state();
+    let text = "[[category]]\nname = \"levant\"\nkey = \"9\"\nlabel = \"Levant\"\n";
+    let config = crate::config::Config::parse(
+        text,
+        std::path::Path::new("c.toml"),
+        std::path::Path::new("/desk"),
+    )
+    .expect("config");
+    let effects = handle(&mut s, Event::ConfigReloaded(Ok(Box::new(config))));
+    assert!(matches!(effects.as_slice(), [Effect::UseConfig(_)]));
+    assert!(
+        matches!(keys(&mut s, "9").as_slice(), [Effect::Move { to: Destination::Category(c), .. }] if c == "levant")
+    );
+    assert!(keys(&mut s, "1").is_empty(), "the old category key is gone");
+    let effects = handle(
+        &mut s,
+        Event::ConfigReloaded(Err("c.toml:2:1: unknown field `nmae`".into())),
+    );
+    assert!(effects.is_empty());
+    assert_eq!(
+        s.message.as_ref().map(|(m, l)| (m.as_str(), *l)),
+        Some((
+            "config not reloaded: c.toml:2:1: unknown field `nmae`",
+            Level::Error
+        ))
+    );
+    assert!(
+        !keys(&mut s, "9").is_empty(),
+        "the good config stays in force"
+    );
+}

@@ -1,6 +1,7 @@
 //! Watching the inbox: notify events (or polling) as hints, then rescan and diff,
 //! reporting only files whose writers have finished. The watcher is a signal, not a source of truth.
 
+pub mod file;
 pub mod fstype;
 pub mod settle;
 
