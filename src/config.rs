@@ -44,6 +44,17 @@ pub enum BidiMode {
     Off,
 }
 
+/// Who joins Arabic letters into their connected forms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ShapingMode {
+    /// newsdesk shapes when it reorders for a terminal that does not shape.
+    #[default]
+    Auto,
+    App,
+    Off,
+}
+
 /// The list's order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -124,6 +135,7 @@ impl Default for Theme {
 #[serde(deny_unknown_fields, default)]
 pub struct Display {
     pub bidi: BidiMode,
+    pub arabic_shaping: ShapingMode,
     pub sort: SortOrder,
     pub layout: Layout,
     pub mouse: bool,

@@ -122,7 +122,7 @@ fn desk() -> tempfile::TempDir {
     std::fs::write(inbox.join("a-seed.txt"), seed).expect("write");
     std::fs::write(inbox.join("b-flood.txt"), "Flood waters rise in the valley\n\nFlood waters rose across the valley on Monday, forcing families from their homes.\n").expect("write");
     std::fs::write(inbox.join("c-budget.txt"), "Council passes the budget\n\nThe council passed the budget on Tuesday night after a long debate.\n").expect("write");
-    let config = "inbox = \"inbox\"\n[display]\nsort = \"title\"\n[[category]]\nname = \"syria\"\nkey = \"1\"\nfolder = \"filed/syria\"\nlabel = \"Syria\"\n[[category]]\nname = \"world\"\nkey = \"2\"\nfolder = \"filed/world\"\n";
+    let config = "inbox = \"inbox\"\n[display]\nsort = \"title\"\nbidi = \"app\"\narabic_shaping = \"off\"\n[[category]]\nname = \"syria\"\nkey = \"1\"\nfolder = \"filed/syria\"\nlabel = \"Syria\"\n[[category]]\nname = \"world\"\nkey = \"2\"\nfolder = \"filed/world\"\n";
     std::fs::write(dir.path().join("config.toml"), config).expect("config");
     dir
 }
@@ -158,7 +158,8 @@ fn file_two_items_undo_one_and_quit_at_80x24() {
     // Sorted by title: Council…, Flood…, then the Arabic seed.
     tmux.wait_for("Inbox 3");
     tmux.wait_for("Council passes the budget");
-    tmux.wait_for("ريابكوف");
+    // In app mode the seed's title «سيرغي ريابكوف: …» is on screen in visual order.
+    tmux.wait_for(":فوكباير يغريس");
     tmux.keys(&["1"]);
     tmux.wait_for("→ Syria");
     tmux.keys(&["2"]);
@@ -224,6 +225,58 @@ fn saving_the_config_reloads_it_and_a_broken_save_is_refused_with_its_place() {
     let pane = tmux.wait_for("config not reloaded");
     assert!(pane.contains("config.toml:"), "{pane}");
     assert!(pane.contains("1 Levant"), "the old config stays: {pane}");
+    tmux.keys(&["q"]);
+    tmux.wait_until("the alternate screen to close", || !tmux.alternate_screen());
+}
+
+#[test]
+fn a_hostile_item_leaves_screen_pane_title_and_clipboard_alone() {
+    let desk = desk();
+    let hostile = "Breaking\x1b[2J\x1b]52;c;cHduZWQ=\x07\x1b]0;OWNED\x07\u{202E}exe.txt news\n\nBody \x1b]52;c;aGk=\x07with \x1b]2;OWNED2\x1b\\ escapes and \u{202E}override text.\n";
+    std::fs::write(desk.path().join("inbox/0-hostile.txt"), hostile).expect("write");
+    let Some(tmux) = Tmux::start("hostile", 80, 24, desk.path()) else {
+        return;
+    };
+    tmux.cmd(&["set-option", "-g", "set-clipboard", "on"]);
+    tmux.cmd(&["set-option", "-g", "allow-rename", "on"]);
+    tmux.wait_for("READY$");
+    let title_before = String::from_utf8_lossy(
+        &tmux
+            .cmd(&["display", "-p", "-t", "t", "#{pane_title}"])
+            .stdout,
+    )
+    .into_owned();
+    tmux.keys(&[
+        &format!("{} --config config.toml", bin().display()),
+        "Enter",
+    ]);
+    tmux.wait_for("Breaking");
+    // Sorted by title, the hostile item is first: open it in the reader too.
+    tmux.keys(&["g", "Enter"]);
+    let pane = tmux.wait_for("override text");
+    assert!(
+        pane.contains("Inbox") || pane.contains("Reader"),
+        "the screen was not cleared by the article: {pane}"
+    );
+    let title_after = String::from_utf8_lossy(
+        &tmux
+            .cmd(&["display", "-p", "-t", "t", "#{pane_title}"])
+            .stdout,
+    )
+    .into_owned();
+    assert_eq!(
+        title_before, title_after,
+        "the article changed the pane title"
+    );
+    assert!(!title_after.contains("OWNED"));
+    let buffers = String::from_utf8_lossy(&tmux.cmd(&["list-buffers"]).stdout).into_owned();
+    assert!(
+        buffers.trim().is_empty(),
+        "the article wrote to the clipboard: {buffers}"
+    );
+    // Escape and q sent together would read as alt-q.
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("Inbox");
     tmux.keys(&["q"]);
     tmux.wait_until("the alternate screen to close", || !tmux.alternate_screen());
 }

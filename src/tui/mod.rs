@@ -37,9 +37,16 @@ pub fn run(config: &Config) -> Result<()> {
         desk: Desk::new(config, Who::current()),
         tx,
         cache: Default::default(),
+        bidi_off: false,
     };
     let mut state = State::new(config, SystemTime::now());
     state.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    state.rendering =
+        text::detect::resolve(config.display.bidi, config.display.arabic_shaping, &|k| {
+            std::env::var(k).ok()
+        });
+    let bidi_off = state.rendering.switch_off_terminal_bidi;
+    runner.bidi_off = bidi_off;
     let watch_tx = runner.tx.clone();
     let (watching, first) = watch::start(config.inbox.clone(), config.watch, move |changes| {
         watch_tx.send(Event::InboxChanged(changes)).is_ok()
@@ -50,7 +57,7 @@ pub fn run(config: &Config) -> Result<()> {
         state.message = Some((watching.reason, state::Level::Info));
     }
     let _config_watch = watch_config(config, runner.tx.clone());
-    let mut term = terminal::take().context("cannot open the terminal")?;
+    let mut term = terminal::take(bidi_off).context("cannot open the terminal")?;
     let result = event_loop(
         &mut term,
         &mut state,
@@ -58,7 +65,7 @@ pub fn run(config: &Config) -> Result<()> {
         &rx,
         Event::Scanned(first),
     );
-    terminal::give_back();
+    terminal::give_back(bidi_off);
     runner.finish();
     result
 }

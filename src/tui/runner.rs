@@ -18,6 +18,8 @@ pub struct Runner {
     pub tx: Sender<Event>,
     /// Loaded by the first extraction, on its thread, so the first screen never waits for it.
     pub cache: Arc<Mutex<Option<Cache>>>,
+    /// The terminal's own bidi is switched off while newsdesk draws.
+    pub bidi_off: bool,
 }
 
 impl Runner {
@@ -48,11 +50,11 @@ impl Runner {
                     .ok()
                     .filter(|p| !p.trim().is_empty())
                     .unwrap_or_else(|| fallback.into());
-                terminal::hand_over(term, &program, &path)
+                terminal::hand_over(term, self.bidi_off, &program, &path)
                     .err()
                     .map(|e| Event::Failed(format!("{program}: {e}")))
             }
-            Effect::Suspend => terminal::suspend(term)
+            Effect::Suspend => terminal::suspend(term, self.bidi_off)
                 .err()
                 .map(|e| Event::Failed(format!("suspend: {e}"))),
             Effect::Redraw => term

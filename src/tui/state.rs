@@ -97,6 +97,8 @@ pub struct State {
     pub theme: Theme,
     pub color: bool,
     pub layout: Layout,
+    /// Who reorders and shapes right-to-left text on this terminal.
+    pub rendering: crate::tui::text::detect::Rendering,
     /// Rows the list had at the last draw, for paging.
     pub page: usize,
     /// The clock as of the last tick; ages are measured from it.
@@ -128,6 +130,7 @@ impl State {
             theme: config.theme.clone(),
             color: true,
             layout: config.display.layout,
+            rendering: crate::tui::text::detect::Rendering::plain(),
             page: 10,
             now,
             pending: 0,

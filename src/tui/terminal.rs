@@ -13,38 +13,66 @@ use ratatui::crossterm::terminal::{
 /// The terminal newsdesk draws on.
 pub type Tui = DefaultTerminal;
 
-/// Takes the terminal: raw mode, alternate screen, and a panic hook that gives it back.
-pub fn take() -> io::Result<Tui> {
-    ratatui::try_init()
+/// Takes the terminal: raw mode, alternate screen, and a panic hook that gives it
+/// back; with `bidi_off`, the terminal's own right-to-left reordering is switched
+/// off (`CSI 8 l`) so newsdesk's visual order is not reversed a second time.
+pub fn take(bidi_off: bool) -> io::Result<Tui> {
+    let term = ratatui::try_init()?;
+    if bidi_off {
+        set_terminal_bidi(false)?;
+    }
+    Ok(term)
 }
 
 /// Gives the terminal back as it was.
-pub fn give_back() {
+pub fn give_back(bidi_off: bool) {
+    if bidi_off {
+        let _ = set_terminal_bidi(true);
+    }
     ratatui::restore();
 }
 
-fn leave() -> io::Result<()> {
+/// `CSI 8 h` / `CSI 8 l` (BiDi implicit mode, ECMA-48 BDSM), also wrapped for
+/// tmux's passthrough, which otherwise drops it.
+fn set_terminal_bidi(on: bool) -> io::Result<()> {
+    use std::io::Write;
+    let code = if on { "\x1b[8h" } else { "\x1b[8l" };
+    let mut out = io::stdout();
+    out.write_all(code.as_bytes())?;
+    if std::env::var_os("TMUX").is_some() {
+        write!(out, "\x1bPtmux;\x1b{code}\x1b\\")?;
+    }
+    out.flush()
+}
+
+fn leave(bidi_off: bool) -> io::Result<()> {
+    if bidi_off {
+        set_terminal_bidi(true)?;
+    }
     execute!(io::stdout(), LeaveAlternateScreen)?;
     disable_raw_mode()
 }
 
-fn enter(term: &mut Tui) -> io::Result<()> {
+fn enter(term: &mut Tui, bidi_off: bool) -> io::Result<()> {
     enable_raw_mode()?;
     execute!(io::stdout(), EnterAlternateScreen)?;
+    if bidi_off {
+        set_terminal_bidi(false)?;
+    }
     term.clear()
 }
 
 /// Runs `program FILE` (a pager or editor; words after the first are its
 /// arguments) on the real screen, then takes the terminal back.
-pub fn hand_over(term: &mut Tui, program: &str, path: &Path) -> io::Result<()> {
+pub fn hand_over(term: &mut Tui, bidi_off: bool, program: &str, path: &Path) -> io::Result<()> {
     let mut words = program.split_whitespace();
     let name = words.next().unwrap_or("less");
-    leave()?;
+    leave(bidi_off)?;
     let status = std::process::Command::new(name)
         .args(words)
         .arg(path)
         .status();
-    enter(term)?;
+    enter(term, bidi_off)?;
     match status {
         Ok(s) if s.success() => Ok(()),
         Ok(s) => Err(io::Error::other(format!("exited with {s}"))),
@@ -53,8 +81,8 @@ pub fn hand_over(term: &mut Tui, program: &str, path: &Path) -> io::Result<()> {
 }
 
 /// Stops newsdesk like any job (Ctrl-Z); `fg` brings it back redrawn.
-pub fn suspend(term: &mut Tui) -> io::Result<()> {
-    leave()?;
+pub fn suspend(term: &mut Tui, bidi_off: bool) -> io::Result<()> {
+    leave(bidi_off)?;
     rustix::process::kill_current_process_group(rustix::process::Signal::TSTP)?;
-    enter(term)
+    enter(term, bidi_off)
 }

@@ -3,11 +3,12 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::widgets::{Block, Paragraph};
 
 use super::theme::Palette;
 use crate::action::Action;
 use crate::tui::state::State;
+use crate::tui::text::{layout, truncate};
 
 /// Lines of the help: one per action, its keys and what it does.
 pub fn lines(state: &State) -> Vec<(String, String)> {
@@ -31,13 +32,14 @@ pub fn lines(state: &State) -> Vec<(String, String)> {
         .collect()
 }
 
-/// Draws the overlay.
+/// Draws the overlay: one line per action, scrolled.
 pub fn render(frame: &mut Frame, area: Rect, state: &State, scroll: u16, palette: &Palette) {
     let block = Block::bordered()
         .title(Span::styled(" Keys ", palette.accent))
         .title_bottom(
             Line::styled(" j/k scroll · any other key closes ", palette.muted).right_aligned(),
         );
+    let inner = block.inner(area);
     let rows = lines(state);
     let key_cells = rows
         .iter()
@@ -45,17 +47,23 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, scroll: u16, palette
         .max()
         .unwrap_or(0)
         .min(18);
-    let text: Vec<Line> = rows
-        .into_iter()
-        .map(|(keys, doc)| {
-            Line::from(vec![
-                Span::styled(format!("{keys:>key_cells$}  "), palette.accent),
-                Span::raw(doc),
-            ])
-        })
-        .collect();
-    let paragraph = Paragraph::new(text).block(block).wrap(Wrap { trim: false });
-    let max = (paragraph.line_count(area.width.saturating_sub(2)) as u16)
-        .saturating_sub(area.height.saturating_sub(2));
-    frame.render_widget(paragraph.scroll((scroll.min(max), 0)), area);
+    let doc_cells = usize::from(inner.width).saturating_sub(key_cells + 2);
+    let mut text: Vec<Line> = vec![
+        layout::line(
+            &state.rendering.summary,
+            usize::from(inner.width),
+            &state.rendering,
+            palette.muted,
+        ),
+        Line::default(),
+    ];
+    text.extend(rows.into_iter().map(|(keys, doc)| {
+        let keys = format!("{:>key_cells$}  ", truncate(&keys, key_cells));
+        Line::from(vec![
+            Span::styled(keys, palette.accent),
+            Span::raw(truncate(&doc, doc_cells)),
+        ])
+    }));
+    let top = usize::from(scroll).min(text.len().saturating_sub(usize::from(inner.height)));
+    frame.render_widget(Paragraph::new(text[top..].to_vec()).block(block), area);
 }

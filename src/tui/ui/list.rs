@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Paragraph};
 use super::theme::Palette;
 use crate::article::Dir;
 use crate::tui::state::{Item, State};
-use crate::tui::text::{clean, fit, truncate, width};
+use crate::tui::text::{clean, fit, layout, truncate, width};
 
 /// Draws the list, keeping the selected row in view (centred when it can be).
 pub fn render(frame: &mut Frame, area: Rect, state: &State, palette: &Palette) {
@@ -87,7 +87,13 @@ fn row<'a>(
         0
     };
     let title_cells = cells.saturating_sub(1 + 4 + source_cells + 5);
-    let title = clean(item.title());
+    let title = layout::line(
+        item.title(),
+        title_cells,
+        &state.rendering,
+        ratatui::style::Style::new(),
+    );
+    let title_pad = title_cells.saturating_sub(title.spans.iter().map(|s| width(&s.content)).sum());
     let mut spans = vec![
         Span::styled(
             mark.to_string(),
@@ -99,8 +105,9 @@ fn row<'a>(
         ),
         Span::styled(lang, palette.muted),
         Span::raw(" "),
-        Span::raw(fit(&title, title_cells)),
     ];
+    spans.extend(title.spans);
+    spans.push(Span::raw(" ".repeat(title_pad)));
     if source_cells > 0 {
         spans.push(Span::styled(
             format!(" {}", fit(&clean(&source), source_cells - 1)),

@@ -2,39 +2,41 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::widgets::{Block, Paragraph};
 
 use super::theme::Palette;
 use crate::article::{Article, Dir};
 use crate::tui::state::State;
-use crate::tui::text::clean;
+use crate::tui::text::layout::{self, paragraph};
 
 /// Draws the fields of the selected item.
 pub fn render(frame: &mut Frame, area: Rect, state: &State, palette: &Palette) {
     let block = Block::bordered().title(Span::styled(" Preview ", palette.accent));
+    let cells = usize::from(block.inner(area).width);
+    let r = &state.rendering;
+    let plain = |text: &str, style: Style| paragraph(text, cells, r, style, &|_| Vec::new());
     let lines = match state.current() {
         None => vec![Line::styled("No item selected.", palette.muted)],
         Some(item) => match &item.article {
-            None => vec![
-                Line::styled(clean(&item.entry.name), palette.title),
-                Line::styled("reading…", palette.muted),
-            ],
-            Some(a) => fields(a, palette),
+            None => [
+                plain(&item.entry.name, palette.title),
+                vec![Line::styled("reading…", palette.muted)],
+            ]
+            .concat(),
+            Some(a) => fields(a, cells, state, palette),
         },
     };
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false }),
-        area,
-    );
+    frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 
-fn fields<'a>(a: &Article, palette: &Palette) -> Vec<Line<'a>> {
-    let mut lines = vec![Line::styled(clean(&a.title), palette.title)];
+fn fields(a: &Article, cells: usize, state: &State, palette: &Palette) -> Vec<Line<'static>> {
+    let r = &state.rendering;
+    let plain = |text: &str, style: Style| paragraph(text, cells, r, style, &|_| Vec::new());
+    let mut lines = plain(&a.title, palette.title);
     if let Some(error) = &a.error {
-        lines.push(Line::styled(clean(error), palette.error));
+        lines.extend(plain(error, palette.error));
         return lines;
     }
     let dir = if a.dir == Dir::Rtl { "rtl" } else { "ltr" };
@@ -43,57 +45,70 @@ fn fields<'a>(a: &Article, palette: &Palette) -> Vec<Line<'a>> {
         [&a.source, &a.date, &a.author]
             .into_iter()
             .flatten()
-            .map(|s| clean(s)),
+            .cloned(),
     );
     meta.push(format!("{} words, {} min", a.words, a.reading_minutes));
-    lines.push(Line::styled(meta.join(" · "), palette.muted));
+    lines.extend(plain(&meta.join(" · "), palette.muted));
     if !a.keywords.is_empty() {
-        lines.push(Line::from(vec![
-            Span::styled("keywords ", palette.muted),
-            Span::raw(clean(&a.keywords.join(", "))),
-        ]));
+        lines.extend(plain(
+            &format!("keywords: {}", a.keywords.join(", ")),
+            Style::new(),
+        ));
     }
-    section(&mut lines, "Lead", &a.lead, palette);
+    section(&mut lines, "Lead", &a.lead, cells, state, palette);
     if a.summary != a.lead {
-        section(&mut lines, "Summary", &a.summary, palette);
+        section(&mut lines, "Summary", &a.summary, cells, state, palette);
     }
     if !a.quotes.is_empty() {
         lines.push(Line::default());
         lines.push(Line::styled("Quotes", palette.accent));
         for q in &a.quotes {
-            let who = q
-                .speaker
-                .as_deref()
-                .map_or_else(|| "unattributed".to_string(), clean);
-            lines.push(Line::from(vec![
-                Span::styled(format!("“{}”", clean(&q.text)), palette.quote),
-                Span::styled(format!(" — {who}"), palette.muted),
-            ]));
+            let who = q.speaker.as_deref().unwrap_or("unattributed");
+            lines.extend(paragraph(
+                &format!("“{}” — {who}", q.text),
+                cells,
+                r,
+                palette.quote,
+                &|_| Vec::new(),
+            ));
         }
     }
     if !a.subheadings.is_empty() {
         lines.push(Line::default());
         lines.push(Line::styled("Subheadings", palette.accent));
-        lines.extend(
-            a.subheadings
-                .iter()
-                .map(|s| Line::raw(format!("• {}", clean(s)))),
-        );
+        for s in &a.subheadings {
+            lines.extend(plain(&format!("• {s}"), Style::new()));
+        }
     }
     for note in &a.notes {
-        lines.push(Line::styled(
-            format!("note: {}", clean(note)),
+        lines.push(layout::line(
+            &format!("note: {note}"),
+            cells,
+            r,
             palette.muted,
         ));
     }
     lines
 }
 
-fn section<'a>(lines: &mut Vec<Line<'a>>, label: &'a str, text: &str, palette: &Palette) {
+fn section(
+    lines: &mut Vec<Line<'static>>,
+    label: &'static str,
+    text: &str,
+    cells: usize,
+    state: &State,
+    palette: &Palette,
+) {
     if text.is_empty() {
         return;
     }
     lines.push(Line::default());
     lines.push(Line::styled(label, palette.accent));
-    lines.push(Line::raw(clean(text)));
+    lines.extend(paragraph(
+        text,
+        cells,
+        &state.rendering,
+        Style::new(),
+        &|_| Vec::new(),
+    ));
 }

@@ -1,15 +1,15 @@
-//! The reader: one item's full text, wrapped and scrollable.
+//! The reader: one item's full text, wrapped and scrollable, quotes and subheadings styled.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::widgets::{Block, Paragraph};
 
 use super::theme::Palette;
 use crate::article::{BlockKind, Document};
 use crate::tui::state::State;
-use crate::tui::text::clean;
+use crate::tui::text::layout::{Highlights, paragraph};
 
 /// Draws the reader over the main area.
 pub fn render(
@@ -24,50 +24,52 @@ pub fn render(
     let block = Block::bordered()
         .title(Span::styled(" Reader ", palette.accent))
         .title_bottom(Line::styled(position, palette.muted).right_aligned());
+    let inner = block.inner(area);
     let lines = match doc {
         None => vec![Line::styled("reading…", palette.muted)],
-        Some(doc) => body(doc, palette),
+        Some(doc) => body(doc, usize::from(inner.width), state, palette),
     };
-    let paragraph = Paragraph::new(lines)
-        .block(block)
-        .wrap(Wrap { trim: false });
-    let total = paragraph.line_count(area.width.saturating_sub(2)) as u16;
-    let max = total.saturating_sub(area.height.saturating_sub(2));
-    frame.render_widget(paragraph.scroll((scroll.min(max), 0)), area);
+    let max = lines.len().saturating_sub(usize::from(inner.height));
+    let top = usize::from(scroll).min(max);
+    frame.render_widget(Paragraph::new(lines[top..].to_vec()).block(block), area);
 }
 
-fn body<'a>(doc: &Document, palette: &Palette) -> Vec<Line<'a>> {
+fn body(doc: &Document, cells: usize, state: &State, palette: &Palette) -> Vec<Line<'static>> {
+    let r = &state.rendering;
     let a = &doc.article;
-    let mut lines = vec![Line::styled(clean(&a.title), palette.title)];
-    let meta: Vec<String> = [&a.source, &a.date, &a.author, &a.url]
+    let none = |_: &str| Vec::new();
+    let mut lines = paragraph(&a.title, cells, r, palette.title, &none);
+    let meta: Vec<&str> = [&a.source, &a.date, &a.author, &a.url]
         .into_iter()
         .flatten()
-        .map(|s| clean(s))
+        .map(String::as_str)
         .collect();
     if !meta.is_empty() {
-        lines.push(Line::styled(meta.join(" · "), palette.muted));
+        lines.extend(paragraph(&meta.join(" · "), cells, r, palette.muted, &none));
     }
     if let Some(error) = &a.error {
-        lines.push(Line::styled(clean(error), palette.error));
+        lines.extend(paragraph(error, cells, r, palette.error, &none));
     }
+    let quote = palette.quote;
     for block in doc.structure.content() {
         lines.push(Line::default());
-        let text = clean(&block.text);
-        lines.push(match block.kind {
-            BlockKind::Subheading => Line::styled(text, palette.accent),
-            BlockKind::Preamble => Line::styled(text, palette.muted),
-            _ => Line::from(quoted_spans(text, palette.quote)),
+        lines.extend(match block.kind {
+            BlockKind::Subheading => paragraph(&block.text, cells, r, palette.accent, &none),
+            BlockKind::Preamble => paragraph(&block.text, cells, r, palette.muted, &none),
+            _ => paragraph(&block.text, cells, r, Style::new(), &|t| {
+                quotations(t, quote)
+            }),
         });
     }
     lines
 }
 
-/// Splits text so that quotations (“…”, «…», "…") carry the quote style.
-fn quoted_spans<'a>(text: String, quote: Style) -> Vec<Span<'a>> {
-    let mut spans = Vec::new();
-    let mut rest = text.as_str();
-    while let Some(start) = rest.find(['“', '«', '"', '„']) {
-        let open = rest[start..].chars().next().unwrap_or('"');
+/// Byte ranges of quotations (“…”, «…», "…", „…“) in a text.
+fn quotations(text: &str, style: Style) -> Highlights {
+    let mut marks = Vec::new();
+    let mut from = 0;
+    while let Some(start) = text[from..].find(['“', '«', '"', '„']).map(|i| from + i) {
+        let open = text[start..].chars().next().unwrap_or('"');
         let close = match open {
             '“' => '”',
             '«' => '»',
@@ -75,14 +77,12 @@ fn quoted_spans<'a>(text: String, quote: Style) -> Vec<Span<'a>> {
             _ => '"',
         };
         let after = start + open.len_utf8();
-        let Some(len) = rest[after..].find(close) else {
+        let Some(len) = text[after..].find(close) else {
             break;
         };
         let end = after + len + close.len_utf8();
-        spans.push(Span::raw(rest[..start].to_string()));
-        spans.push(Span::styled(rest[start..end].to_string(), quote));
-        rest = &rest[end..];
+        marks.push((start..end, style));
+        from = end;
     }
-    spans.push(Span::raw(rest.to_string()));
-    spans
+    marks
 }

@@ -8,7 +8,7 @@ use ratatui::widgets::Paragraph;
 use super::theme::Palette;
 use crate::action::Action;
 use crate::tui::state::{Level, Mode, State};
-use crate::tui::text::{clean, truncate};
+use crate::tui::text::{clean, layout, truncate, width};
 
 /// Counts on the left, then the message or the search prompt.
 pub fn render_status(frame: &mut Frame, area: Rect, state: &State, palette: &Palette) {
@@ -45,7 +45,9 @@ pub fn render_status(frame: &mut Frame, area: Rect, state: &State, palette: &Pal
     if !state.filter.is_empty() {
         parts.push(format!("search: {}", clean(&state.filter)));
     }
-    let mut spans = vec![Span::styled(parts.join(" · "), palette.muted)];
+    let counts = parts.join(" · ");
+    let room = usize::from(area.width).saturating_sub(width(&counts) + 2);
+    let mut spans = vec![Span::styled(counts, palette.muted)];
     if let Some((message, level)) = &state.message {
         let style = if *level == Level::Error {
             palette.error
@@ -53,7 +55,7 @@ pub fn render_status(frame: &mut Frame, area: Rect, state: &State, palette: &Pal
             palette.accent
         };
         spans.push(Span::raw("  "));
-        spans.push(Span::styled(clean(message), style));
+        spans.extend(layout::spans(message, room, &state.rendering, style));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }

@@ -1,4 +1,9 @@
-//! Display text: sanitised, measured per grapheme, truncated without splitting one.
+//! Display text: sanitised, measured per grapheme, truncated without splitting one,
+//! wrapped, and put in visual order for right-to-left scripts.
+
+pub mod bidi;
+pub mod detect;
+pub mod layout;
 
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
