@@ -5,3 +5,4 @@
 //! terminal; [`cli`] and `tui` are the two front-ends on top of it.
 
 pub mod article;
+pub mod query;
