@@ -38,14 +38,41 @@ pub enum Pattern {
 
 /// Compiles `expr`, parsed from `src`, resolving `@alias` in `aliases`.
 pub fn compile(expr: &Expr, src: &str, aliases: &Aliases) -> Result<Node, QueryError> {
-    let all = |xs: &[Expr]| xs.iter().map(|x| compile(x, src, aliases)).collect::<Result<Vec<_>, _>>();
+    let all = |xs: &[Expr]| {
+        xs.iter()
+            .map(|x| compile(x, src, aliases))
+            .collect::<Result<Vec<_>, _>>()
+    };
     Ok(match expr {
         Expr::All => Node::All,
-        Expr::And(xs) => Node::And(all(xs)?),
-        Expr::Or(xs) => Node::Or(all(xs)?),
+        Expr::And(xs) => Node::And(cheapest_first(all(xs)?)),
+        Expr::Or(xs) => Node::Or(cheapest_first(all(xs)?)),
         Expr::Not(x) => Node::Not(Box::new(compile(x, src, aliases)?)),
         Expr::Term(term) => Compiler { src, aliases, term }.value(&term.value)?,
     })
+}
+
+/// Evaluation has no side effects, so `and`/`or` may test cheap children first and
+/// often skip scanning text at all.
+fn cheapest_first(mut xs: Vec<Node>) -> Vec<Node> {
+    xs.sort_by_key(Node::cost);
+    xs
+}
+
+impl Node {
+    /// A rough relative cost of evaluating the node once.
+    fn cost(&self) -> usize {
+        match self {
+            Node::All | Node::Words(..) | Node::Age(..) | Node::Date(..) => 0,
+            Node::Text(_, Pattern::Equals(_)) => 1,
+            Node::Text(Some(_), Pattern::Needle(_)) => 4,
+            Node::Text(None, Pattern::Needle(_)) => 12,
+            Node::Text(Some(_), Pattern::Regex { .. }) => 8,
+            Node::Text(None, Pattern::Regex { .. }) => 24,
+            Node::Not(x) => x.cost(),
+            Node::And(xs) | Node::Or(xs) => xs.iter().map(Node::cost).sum(),
+        }
+    }
 }
 
 struct Compiler<'a> {
@@ -61,9 +88,12 @@ impl Compiler<'_> {
 
     fn value(&self, value: &Value) -> Result<Node, QueryError> {
         match &value.kind {
-            ValueKind::List(items) => {
-                Ok(Node::Or(items.iter().map(|v| self.value(v)).collect::<Result<_, _>>()?))
-            }
+            ValueKind::List(items) => Ok(Node::Or(
+                items
+                    .iter()
+                    .map(|v| self.value(v))
+                    .collect::<Result<_, _>>()?,
+            )),
             ValueKind::Alias(name) => self.alias(name, value.span),
             kind => self.leaf(kind, value.span),
         }
@@ -78,7 +108,9 @@ impl Compiler<'_> {
             } else {
                 format!("aliases are {}", known.join(", "))
             };
-            return Err(self.error(span, format!("unknown alias '@{name}'")).with_hint(hint));
+            return Err(self
+                .error(span, format!("unknown alias '@{name}'"))
+                .with_hint(hint));
         };
         let leaf = |entry: &String| {
             let kind = if entry.trim().contains(char::is_whitespace) {
@@ -91,7 +123,9 @@ impl Compiler<'_> {
                 QueryError { message, ..e }
             })
         };
-        Ok(Node::Or(entries.iter().map(leaf).collect::<Result<_, _>>()?))
+        Ok(Node::Or(
+            entries.iter().map(leaf).collect::<Result<_, _>>()?,
+        ))
     }
 
     fn leaf(&self, kind: &ValueKind, span: Span) -> Result<Node, QueryError> {
@@ -101,10 +135,18 @@ impl Compiler<'_> {
         }
         if let Some(cmp) = self.term.cmp {
             let name = field.map_or("text", Field::name);
-            let message = format!("'{}' compares numbers, ages and dates, not {name}", cmp.as_str());
-            return Err(self.error(self.term.span, message).with_hint("the fields that compare are words, age and date"));
+            let message = format!(
+                "'{}' compares numbers, ages and dates, not {name}",
+                cmp.as_str()
+            );
+            return Err(self
+                .error(self.term.span, message)
+                .with_hint("the fields that compare are words, age and date"));
         }
-        let label = matches!(field, Some(Field::Lang | Field::Dir | Field::Tag | Field::Category));
+        let label = matches!(
+            field,
+            Some(Field::Lang | Field::Dir | Field::Tag | Field::Category)
+        );
         let pattern = match kind {
             ValueKind::Word(text) | ValueKind::Phrase(text) if label => {
                 let folded = fold_text(text);
@@ -116,13 +158,20 @@ impl Compiler<'_> {
             ValueKind::Word(text) | ValueKind::Phrase(text) => {
                 let whole = matches!(kind, ValueKind::Phrase(_));
                 let needle = Needle::new(text, whole);
-                Pattern::Needle(needle.ok_or_else(|| self.error(span, "nothing to search for once folded"))?)
+                Pattern::Needle(
+                    needle.ok_or_else(|| self.error(span, "nothing to search for once folded"))?,
+                )
             }
             ValueKind::Regex { pattern, raw } => {
                 let regex = compile_regex(pattern, *raw).map_err(|m| self.error(span, m))?;
                 Pattern::Regex { regex, raw: *raw }
             }
-            ValueKind::Alias(_) | ValueKind::List(_) => return self.value(&Value { kind: kind.clone(), span }),
+            ValueKind::Alias(_) | ValueKind::List(_) => {
+                return self.value(&Value {
+                    kind: kind.clone(),
+                    span,
+                });
+            }
         };
         Ok(Node::Text(field, pattern))
     }
@@ -142,12 +191,21 @@ impl Compiler<'_> {
         let bad = || self.error(span, format!("'{text}' is not {example}"));
         let cmp = self.term.cmp;
         match field {
-            Field::Words => Ok(Node::Words(cmp.unwrap_or(Cmp::Eq), text.parse().map_err(|_| bad())?)),
-            Field::Age => Ok(Node::Age(cmp.unwrap_or(Cmp::Le), parse_age(text).ok_or_else(bad)?)),
-            _ if parse_age(text).is_some() => {
-                Err(bad().with_hint(format!("for a time relative to now use age, like age:<{text}")))
-            }
-            _ => Ok(Node::Date(cmp.unwrap_or(Cmp::Eq), parse_date(text).ok_or_else(bad)?)),
+            Field::Words => Ok(Node::Words(
+                cmp.unwrap_or(Cmp::Eq),
+                text.parse().map_err(|_| bad())?,
+            )),
+            Field::Age => Ok(Node::Age(
+                cmp.unwrap_or(Cmp::Le),
+                parse_age(text).ok_or_else(bad)?,
+            )),
+            _ if parse_age(text).is_some() => Err(bad().with_hint(format!(
+                "for a time relative to now use age, like age:<{text}"
+            ))),
+            _ => Ok(Node::Date(
+                cmp.unwrap_or(Cmp::Eq),
+                parse_date(text).ok_or_else(bad)?,
+            )),
         }
     }
 }
@@ -175,6 +233,12 @@ pub fn parse_date(text: &str) -> Option<String> {
         10 => text.to_string(),
         _ => return None,
     };
-    let shaped = full.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+    let shaped = full.bytes().enumerate().all(|(i, b)| {
+        if i == 4 || i == 7 {
+            b == b'-'
+        } else {
+            b.is_ascii_digit()
+        }
+    });
     (shaped && jiff::civil::Date::strptime("%Y-%m-%d", &full).is_ok()).then(|| text.to_string())
 }

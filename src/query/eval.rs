@@ -16,7 +16,9 @@ impl Node {
             Node::Or(xs) => xs.iter().any(|x| x.matches(subject, folded)),
             Node::Not(x) => !x.matches(subject, folded),
             Node::Text(Some(field), pattern) => field_matches(*field, pattern, subject, folded),
-            Node::Text(None, pattern) => BARE.iter().any(|f| field_matches(*f, pattern, subject, folded)),
+            Node::Text(None, pattern) => BARE
+                .iter()
+                .any(|f| field_matches(*f, pattern, subject, folded)),
             Node::Words(cmp, n) => cmp.holds(subject.words.cmp(n)),
             Node::Age(cmp, age) => subject.age.is_some_and(|a| cmp.holds(a.cmp(age))),
             Node::Date(cmp, date) => subject
@@ -89,6 +91,12 @@ fn dir_name(subject: &Subject<'_>) -> &'static str {
 /// The first `len` bytes of an ISO-style date (`2026-11-01…`), if it is shaped so.
 fn iso_prefix(date: &str, len: usize) -> Option<&str> {
     let head = date.trim_start().get(..len)?;
-    let shaped = head.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+    let shaped = head.bytes().enumerate().all(|(i, b)| {
+        if i == 4 || i == 7 {
+            b == b'-'
+        } else {
+            b.is_ascii_digit()
+        }
+    });
     shaped.then_some(head)
 }

@@ -22,7 +22,10 @@ pub enum Tok {
     Cmp(Cmp),
     Word(String),
     Phrase(String),
-    Regex { pattern: String, raw: bool },
+    Regex {
+        pattern: String,
+        raw: bool,
+    },
     Alias(String),
 }
 
@@ -43,7 +46,10 @@ pub fn lex(src: &str) -> Result<Vec<Token>, QueryError> {
     let mut tokens: Vec<Token> = Vec::new();
     loop {
         let value_next = tokens.last().is_some_and(|t| {
-            matches!(t.tok, Tok::Field(_) | Tok::Cmp(_) | Tok::LBracket | Tok::Comma)
+            matches!(
+                t.tok,
+                Tok::Field(_) | Tok::Cmp(_) | Tok::LBracket | Tok::Comma
+            )
         });
         match lexer.next(value_next)? {
             Some(token) => tokens.push(token),
@@ -52,7 +58,8 @@ pub fn lex(src: &str) -> Result<Vec<Token>, QueryError> {
     }
 }
 
-/// Whitespace, or an invisible bidi/format mark pasted along with Arabic text.
+/// Whitespace, or a bidi mark pasted along with Arabic text. (Zero-width joiners stay
+/// inside words: they join Persian words, and folding drops them.)
 fn is_space(c: char) -> bool {
     c.is_whitespace()
         || matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{FEFF}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
@@ -88,7 +95,9 @@ impl<'a> Lexer<'a> {
             self.bump();
         }
         let start = self.pos;
-        let Some(c) = self.bump() else { return Ok(None) };
+        let Some(c) = self.bump() else {
+            return Ok(None);
+        };
         let tok = match c {
             '(' => Tok::LParen,
             ')' => Tok::RParen,
@@ -103,10 +112,17 @@ impl<'a> Lexer<'a> {
             '!' | '-' if !value_next => Tok::Not,
             _ => {
                 let word = self.word(start);
-                if value_next { Tok::Word(word.to_string()) } else { self.keyword_or_field(start, word) }
+                if value_next {
+                    Tok::Word(word.to_string())
+                } else {
+                    self.keyword_or_field(start, word)
+                }
             }
         };
-        Ok(Some(Token { tok, span: Span::new(start, self.pos) }))
+        Ok(Some(Token {
+            tok,
+            span: Span::new(start, self.pos),
+        }))
     }
 
     /// The rest of a word that began at `start` (its first char already taken).

@@ -37,6 +37,7 @@ mod eval;
 mod lexer;
 mod matching;
 mod parser;
+mod print;
 mod subject;
 
 use std::collections::BTreeMap;

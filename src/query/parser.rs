@@ -1,7 +1,7 @@
 //! Recursive-descent parser: tokens to [`Expr`], errors pointing at a column.
 
 use super::ast::{Expr, Field, Span, Term, Value, ValueKind};
-use super::error::QueryError;
+use super::error::{QueryError, unknown_field};
 use super::lexer::{Tok, Token, lex};
 
 /// How deeply parentheses and `not` may nest; deeper input is an error, not a stack overflow.
@@ -13,7 +13,12 @@ pub fn parse(src: &str) -> Result<Expr, QueryError> {
     if tokens.is_empty() {
         return Ok(Expr::All);
     }
-    let mut parser = Parser { src, tokens, pos: 0, depth: 0 };
+    let mut parser = Parser {
+        src,
+        tokens,
+        pos: 0,
+        depth: 0,
+    };
     let expr = parser.or(None)?;
     match parser.peek() {
         Some(token) => Err(parser.unexpected(token)),
@@ -55,7 +60,11 @@ impl Parser<'_> {
     fn operand_after(&self, op: &Token) -> Result<(), QueryError> {
         match self.peek() {
             Some(_) => Ok(()),
-            None => Err(QueryError::new(self.src, op.span, format!("'{}' needs a term after it", self.text(op.span)))),
+            None => Err(QueryError::new(
+                self.src,
+                op.span,
+                format!("'{}' needs a term after it", self.text(op.span)),
+            )),
         }
     }
 
@@ -87,7 +96,11 @@ impl Parser<'_> {
 
     fn unary(&mut self, field: Option<Field>) -> Result<Expr, QueryError> {
         let Some(token) = self.peek().cloned() else {
-            return Err(QueryError::new(self.src, Span::new(self.src.len(), self.src.len()), "query ends too early"));
+            return Err(QueryError::new(
+                self.src,
+                Span::new(self.src.len(), self.src.len()),
+                "query ends too early",
+            ));
         };
         if !matches!(token.tok, Tok::Not | Tok::LParen) {
             return self.term(field);
@@ -115,7 +128,9 @@ impl Parser<'_> {
         }
         let expr = self.or(field)?;
         match self.advance() {
-            Some(Token { tok: Tok::RParen, .. }) => Ok(expr),
+            Some(Token {
+                tok: Tok::RParen, ..
+            }) => Ok(expr),
             Some(other) => Err(self.unexpected(&other)),
             None => Err(QueryError::new(self.src, open.span, "unclosed '('")),
         }
@@ -124,11 +139,17 @@ impl Parser<'_> {
     /// `field:[cmp] value`, `field:( … )`, or a value for the enclosing field (if any).
     fn term(&mut self, mut field: Option<Field>) -> Result<Expr, QueryError> {
         let Some(first) = self.peek().cloned() else {
-            return Err(QueryError::new(self.src, Span::new(self.src.len(), self.src.len()), "query ends too early"));
+            return Err(QueryError::new(
+                self.src,
+                Span::new(self.src.len(), self.src.len()),
+                "query ends too early",
+            ));
         };
         let mut after = first.clone();
         if let Tok::Field(name) = &first.tok {
-            field = Some(Field::from_name(name).ok_or_else(|| unknown_field(self.src, &first, name))?);
+            field = Some(
+                Field::from_name(name).ok_or_else(|| unknown_field(self.src, first.span, name))?,
+            );
             self.advance();
             if self.peek().is_some_and(|t| t.tok == Tok::LParen) {
                 return self.unary(field);
@@ -138,7 +159,8 @@ impl Parser<'_> {
             Some(Tok::Cmp(cmp)) if field.is_some() => Some(*cmp),
             Some(Tok::Cmp(_)) => {
                 let message = format!("'{}' needs a field before it", self.text(first.span));
-                return Err(QueryError::new(self.src, first.span, message).with_hint("as in words:>300 or age:<6h"));
+                return Err(QueryError::new(self.src, first.span, message)
+                    .with_hint("as in words:>300 or age:<6h"));
             }
             _ => None,
         };
@@ -146,8 +168,17 @@ impl Parser<'_> {
             after = self.advance().unwrap_or(after);
         }
         let value = self.value(&after)?;
-        let start = if matches!(first.tok, Tok::Field(_)) { first.span } else { value.span };
-        Ok(Expr::Term(Term { field, cmp, span: start.to(value.span), value }))
+        let start = if matches!(first.tok, Tok::Field(_)) {
+            first.span
+        } else {
+            value.span
+        };
+        Ok(Expr::Term(Term {
+            field,
+            cmp,
+            span: start.to(value.span),
+            value,
+        }))
     }
 
     /// A value; `after` is the token before it, for the error when it is missing.
@@ -164,7 +195,10 @@ impl Parser<'_> {
             Tok::LBracket => return self.list(&token),
             _ => return Err(self.unexpected(&token)),
         };
-        Ok(Value { kind, span: token.span })
+        Ok(Value {
+            kind,
+            span: token.span,
+        })
     }
 
     /// `[v1, v2, …]`; `open` is the `[` already taken. A trailing comma is allowed.
@@ -173,7 +207,9 @@ impl Parser<'_> {
         loop {
             match self.peek().map(|t| &t.tok) {
                 None => return Err(QueryError::new(self.src, open.span, "unclosed '['")),
-                Some(Tok::RBracket) if items.is_empty() => return Err(QueryError::new(self.src, open.span, "empty list")),
+                Some(Tok::RBracket) if items.is_empty() => {
+                    return Err(QueryError::new(self.src, open.span, "empty list"));
+                }
                 Some(Tok::RBracket) => break,
                 Some(Tok::LBracket) => {
                     let span = self.peek().map_or(open.span, |t| t.span);
@@ -184,8 +220,13 @@ impl Parser<'_> {
             let before = self.tokens[self.pos - 1].clone();
             items.push(self.value(&before)?);
             match self.advance() {
-                Some(Token { tok: Tok::Comma, .. }) => {}
-                Some(Token { tok: Tok::RBracket, span }) => return Ok(list_value(open.span.to(span), items)),
+                Some(Token {
+                    tok: Tok::Comma, ..
+                }) => {}
+                Some(Token {
+                    tok: Tok::RBracket,
+                    span,
+                }) => return Ok(list_value(open.span.to(span), items)),
                 Some(other) => {
                     let message = format!("expected ',' or ']', found '{}'", self.text(other.span));
                     return Err(QueryError::new(self.src, other.span, message));
@@ -199,7 +240,10 @@ impl Parser<'_> {
 }
 
 fn list_value(span: Span, items: Vec<Value>) -> Value {
-    Value { kind: ValueKind::List(items), span }
+    Value {
+        kind: ValueKind::List(items),
+        span,
+    }
 }
 
 /// One child stays itself; nested `and`s (or `or`s) flatten into their parent.
@@ -215,34 +259,9 @@ fn combine(xs: Vec<Expr>, is_or: bool) -> Expr {
             other => flat.push(other),
         }
     }
-    if is_or { Expr::Or(flat) } else { Expr::And(flat) }
-}
-
-fn unknown_field(src: &str, token: &Token, name: &str) -> QueryError {
-    let names: Vec<&str> = Field::ALL.iter().map(|f| f.name()).collect();
-    let closest = names.iter().min_by_key(|n| edit_distance(&name.to_ascii_lowercase(), n)).copied();
-    let guess = closest
-        .filter(|n| edit_distance(&name.to_ascii_lowercase(), n) <= 2)
-        .map(|n| format!("did you mean '{n}'? "))
-        .unwrap_or_default();
-    QueryError::new(src, token.span, format!("unknown field '{name}'")).with_hint(format!(
-        "{guess}fields are {}; quote text that contains ':'",
-        names.join(", ")
-    ))
-}
-
-/// Levenshtein distance, for "did you mean".
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let next = (row[j + 1] + 1).min(row[j] + 1).min(diagonal + usize::from(ca != *cb));
-            diagonal = row[j + 1];
-            row[j + 1] = next;
-        }
+    if is_or {
+        Expr::Or(flat)
+    } else {
+        Expr::And(flat)
     }
-    row[b.len()]
 }

@@ -85,7 +85,11 @@ impl<'a> From<&'a Article> for Subject<'a> {
             tags: &[],
             category: None,
             // A name that is not UTF-8 cannot be typed in a query anyway.
-            file: article.path.file_name().and_then(|n| n.to_str()).unwrap_or_default(),
+            file: article
+                .path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or_default(),
             age: None,
             date: article.date.as_deref(),
             words: article.words,

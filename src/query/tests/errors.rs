@@ -6,7 +6,10 @@ use crate::query::{MAX_DEPTH, parse};
 fn says(q: &str, expected: &str) {
     let e = error(q);
     let text = e.to_string();
-    assert!(text.starts_with(expected), "{q}: got {text:?}, wanted {expected:?}");
+    assert!(
+        text.starts_with(expected),
+        "{q}: got {text:?}, wanted {expected:?}"
+    );
 }
 
 #[test]
@@ -59,22 +62,39 @@ fn unknown_fields_list_the_valid_ones() {
 
 #[test]
 fn values_are_checked_when_compiled() {
-    says("@nope", "unknown alias '@nope' at column 1; aliases are @assad, @idlib");
+    says(
+        "@nope",
+        "unknown alias '@nope' at column 1; aliases are @assad, @idlib",
+    );
     says("words:many", "'many' is not a whole number");
     says("age:5", "'5' is not a number and a unit");
     says("age:5y", "'5y' is not a number and a unit");
     says("date:2026-13", "'2026-13' is not a date");
     says("date:<7d", "'7d' is not a date");
-    assert!(error("date:<7d").hint.is_some_and(|h| h.contains("age:<7d")));
+    assert!(
+        error("date:<7d")
+            .hint
+            .is_some_and(|h| h.contains("age:<7d"))
+    );
     says("words:\"3\"", "words takes a whole number");
-    says("إدلب title:<x", "'<' compares numbers, ages and dates, not title at column 6");
+    says(
+        "إدلب title:<x",
+        "'<' compares numbers, ages and dates, not title at column 6",
+    );
     says("dir:up", "dir is ltr or rtl");
-    says("\u{0640}\u{064E}", "nothing to search for once folded at column 1");
+    says(
+        "\u{0640}\u{064E}",
+        "nothing to search for once folded at column 1",
+    );
 }
 
 #[test]
 fn deep_nesting_is_an_error_not_a_crash() {
-    let deep = format!("{}a{}", "(".repeat(MAX_DEPTH + 1), ")".repeat(MAX_DEPTH + 1));
+    let deep = format!(
+        "{}a{}",
+        "(".repeat(MAX_DEPTH + 1),
+        ")".repeat(MAX_DEPTH + 1)
+    );
     assert!(parse(&deep).is_err());
     let nots = format!("{}a", "-".repeat(10_000));
     assert!(parse(&nots).is_err());

@@ -41,7 +41,17 @@ fn english() -> Subject<'static> {
 #[test]
 fn arabic_folding_and_clitics() {
     let item = arabic();
-    for q in ["ادلب", "إدلب", "أدلب", "إِدْلِب", "ادلــب", "\"ادلب\"", "\"ريف ادلب\"", "title:ريف", "قصفت"] {
+    for q in [
+        "ادلب",
+        "إدلب",
+        "أدلب",
+        "إِدْلِب",
+        "ادلــب",
+        "\"ادلب\"",
+        "\"ريف ادلب\"",
+        "title:ريف",
+        "قصفت",
+    ] {
         assert!(hit(q, &item), "{q}");
     }
     assert!(hit("lead:ادلب", &item), "بإدلب carries the clitic ب");
@@ -78,14 +88,20 @@ fn bare_values_search_title_lead_and_body() {
 fn other_fields() {
     let (ar, en) = (arabic(), english());
     assert!(hit("lang:ar dir:rtl", &ar) && !hit("lang:ar", &en) && hit("dir:ltr", &en));
-    assert!(hit("lang:AR", &ar) && !hit("lang:a", &ar), "labels compare whole values");
+    assert!(
+        hit("lang:AR", &ar) && !hit("lang:a", &ar),
+        "labels compare whole values"
+    );
     assert!(hit("source:جزيره", &ar) && !hit("source:x", &en));
     assert!(hit("author:doe", &en) && hit("url:example.com", &en) && hit("url:idlib", &en));
     assert!(hit("file:2026", &ar) && hit("file:idlib", &ar) && hit("file:/\\.md$/", &en));
     let keywords = vec!["إدلب".to_string(), "قصف".to_string()];
     let tags = vec!["Urgent".to_string()];
     let item = ar.with_tags(&tags).with_category("syria");
-    let item = Subject { keywords: &keywords, ..item };
+    let item = Subject {
+        keywords: &keywords,
+        ..item
+    };
     assert!(hit("keyword:ادلب tag:urgent category:syria", &item));
     assert!(!hit("tag:urg", &item) && !hit("category:sy", &item));
     assert!(hit("tag:/^urg/", &item) && hit("tag:/^Urg/r", &item) && !hit("tag:/^urg/r", &item));
@@ -104,14 +120,28 @@ fn regexes_on_folded_and_raw_text() {
 #[test]
 fn comparisons() {
     let (ar, en) = (arabic(), english());
-    assert!(hit("words:>300", &ar) && !hit("words:>300", &en) && hit("words:420", &ar) && hit("words:<=180", &en));
-    assert!(hit("age:<6h", &ar) && !hit("age:<6h", &en) && hit("age:6h", &ar) && hit("age:>=3d", &en));
+    assert!(
+        hit("words:>300", &ar)
+            && !hit("words:>300", &en)
+            && hit("words:420", &ar)
+            && hit("words:<=180", &en)
+    );
+    assert!(
+        hit("age:<6h", &ar) && !hit("age:<6h", &en) && hit("age:6h", &ar) && hit("age:>=3d", &en)
+    );
     assert!(hit("age:<1w", &en) && !hit("age:>1w", &en) && hit("age:<181m", &ar));
     assert!(hit("date:2026-11-01", &ar) && hit("date:2026-11", &ar) && hit("date:2026", &en));
     assert!(hit("date:>=2026-11-01", &ar) && !hit("date:>=2026-11-01", &en));
-    assert!(hit("date:<2026-11", &en), "a timestamp compares by its date");
+    assert!(
+        hit("date:<2026-11", &en),
+        "a timestamp compares by its date"
+    );
     assert!(!hit("date:<2026-11", &ar) && hit("date:>2026-10", &ar));
-    let undated = Subject { date: None, age: None, ..en };
+    let undated = Subject {
+        date: None,
+        age: None,
+        ..en
+    };
     assert!(!hit("date:2026", &undated) && !hit("age:<1w", &undated) && hit("-age:<1w", &undated));
 }
 
@@ -128,34 +158,72 @@ fn aliases_lists_and_logic() {
 }
 
 #[test]
+fn queries_can_be_shared_across_threads() {
+    fn shareable<T: Send + Sync + Clone>() {}
+    shareable::<Query>();
+    shareable::<Folded>();
+}
+
+#[test]
 fn subject_from_an_article() {
-    let doc = extract("2026-11-02-idlib.txt", "قصف على إدلب\n\nقالت مصادر محلية إن الطائرات قصفت بلدات في ريف إدلب الجنوبي صباح اليوم.\n");
+    let doc = extract(
+        "2026-11-02-idlib.txt",
+        "قصف على إدلب\n\nقالت مصادر محلية إن الطائرات قصفت بلدات في ريف إدلب الجنوبي صباح اليوم.\n",
+    );
     let mut article = doc.article;
     article.path = "/inbox/2026-11-02-idlib.txt".into();
     let subject = Subject::from(&article).with_age(Duration::from_secs(60));
     assert_eq!(subject.file, "2026-11-02-idlib.txt");
-    let query = Query::new("lang:ar date:2026-11 age:<1h file:idlib ادلب", &aliases()).expect("query");
+    let query =
+        Query::new("lang:ar date:2026-11 age:<1h file:idlib ادلب", &aliases()).expect("query");
     assert!(query.matches_once(&subject), "{article:?}");
 }
 
 #[test]
 fn ten_thousand_items_are_fast() {
+    let cities = ["إدلب", "حلب", "دمشق"];
     let texts: Vec<String> = (0..10_000)
-        .map(|i| format!("خبر رقم {i} عن الأوضاع في {} مع تفاصيل إضافية Syria update {i} ", ["إدلب", "حلب", "دمشق"][i % 3]).repeat(4))
+        .map(|i| {
+            format!(
+                "خبر رقم {i} عن الأوضاع في {} مع تفاصيل إضافية Syria update {i} ",
+                cities[i % 3]
+            )
+            .repeat(4)
+        })
         .collect();
     let subjects: Vec<Subject<'_>> = texts
         .iter()
         .enumerate()
-        .map(|(i, t)| Subject { title: "عاجل", lead: t, summary: t, words: i, age: Some(Duration::from_secs(i as u64)), ..Subject::default() })
+        .map(|(i, t)| Subject {
+            title: "عاجل",
+            lead: t,
+            summary: t,
+            words: i,
+            age: Some(Duration::from_secs(i as u64)),
+            ..Subject::default()
+        })
         .collect();
     let folded: Vec<Folded> = subjects.iter().map(Folded::new).collect();
-    let query = Query::new("(@idlib or حلب) -دمشق words:>100 age:<2h /update \\d+/ \"الاوضاع في\"", &aliases()).expect("query");
-    let start = Instant::now();
-    let count = subjects.iter().zip(&folded).filter(|(s, f)| query.matches(s, f)).count();
-    let elapsed = start.elapsed();
-    assert_eq!(count, (101..7200).filter(|i| i % 3 != 2).count());
-    eprintln!("10k items: {elapsed:?}");
-    if !cfg!(debug_assertions) {
-        assert!(elapsed < Duration::from_millis(30), "{elapsed:?}");
+    let heavy = "(@idlib or حلب) -دمشق words:>100 age:<2h /update \\d+/ \"الاوضاع في\"";
+    let idlib_or_aleppo = (101..7200).filter(|i| i % 3 != 2).count();
+    for (q, expected) in [
+        ("ادلب", 3334),
+        ("syria -\"no such phrase\"", 10_000),
+        ("/تفاصيل\\s+\\w+/", 10_000),
+        (heavy, idlib_or_aleppo),
+    ] {
+        let query = Query::new(q, &aliases()).expect("query");
+        let start = Instant::now();
+        let count = subjects
+            .iter()
+            .zip(&folded)
+            .filter(|(s, f)| query.matches(s, f))
+            .count();
+        let elapsed = start.elapsed();
+        assert_eq!(count, expected, "{q}");
+        eprintln!("10k items, {q}: {elapsed:?}");
+        if !cfg!(debug_assertions) {
+            assert!(elapsed < Duration::from_millis(30), "{q}: {elapsed:?}");
+        }
     }
 }

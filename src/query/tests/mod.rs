@@ -27,8 +27,14 @@ fn error(q: &str) -> QueryError {
 
 fn aliases() -> Aliases {
     let mut aliases = Aliases::new();
-    aliases.insert("idlib".into(), vec!["إدلب".into(), "Idlib".into(), "Idleb".into()]);
-    aliases.insert("assad".into(), vec!["Bashar al-Assad".into(), "الأسد".into()]);
+    aliases.insert(
+        "idlib".into(),
+        vec!["إدلب".into(), "Idlib".into(), "Idleb".into()],
+    );
+    aliases.insert(
+        "assad".into(),
+        vec!["Bashar al-Assad".into(), "الأسد".into()],
+    );
     aliases
 }
 

@@ -38,8 +38,16 @@ fn print_then_parse_gives_the_same_tree() {
     for q in QUERIES {
         let first = parse(q).unwrap_or_else(|e| panic!("{q}: {e}"));
         let printed = first.to_string();
-        assert_eq!(tree(&printed), first.unspanned(), "{q} printed as {printed}");
-        assert_eq!(parse(&printed).map(|e| e.to_string()).as_deref(), Ok(printed.as_str()), "canonical form is stable");
+        assert_eq!(
+            tree(&printed),
+            first.unspanned(),
+            "{q} printed as {printed}"
+        );
+        assert_eq!(
+            parse(&printed).map(|e| e.to_string()).as_deref(),
+            Ok(printed.as_str()),
+            "canonical form is stable"
+        );
     }
 }
 
@@ -50,15 +58,51 @@ mod properties {
 
     /// Pieces that exercise every token, joined in any order.
     const PIECES: &[&str] = &[
-        "a", "إدلب", "بإدلب", "x-y", "and", "or", "not", "AND", "|", "!", "-", "(", ")", "[", "]", ",", "\"p q\"",
-        "\"\\\"\"", "/r[ab]/", "/s\\/t/r", "@idlib", "title:", "words:", "age:", "date:", "tag:", "url:", ">", "<=", "=",
-        "300", "6h", "2026-11", "http://x", ":", "\\", "\u{200F}", "ً",
+        "a",
+        "إدلب",
+        "بإدلب",
+        "x-y",
+        "and",
+        "or",
+        "not",
+        "AND",
+        "|",
+        "!",
+        "-",
+        "(",
+        ")",
+        "[",
+        "]",
+        ",",
+        "\"p q\"",
+        "\"\\\"\"",
+        "/r[ab]/",
+        "/s\\/t/r",
+        "@idlib",
+        "title:",
+        "words:",
+        "age:",
+        "date:",
+        "tag:",
+        "url:",
+        ">",
+        "<=",
+        "=",
+        "300",
+        "6h",
+        "2026-11",
+        "http://x",
+        ":",
+        "\\",
+        "\u{200F}",
+        "ً",
     ];
 
     fn query_text() -> impl Strategy<Value = String> {
         let piece = prop::sample::select(PIECES);
         let gap = prop::sample::select(&[" ", "", "  "][..]);
-        prop::collection::vec((piece, gap), 0..12).prop_map(|parts| parts.into_iter().map(|(p, g)| format!("{p}{g}")).collect())
+        prop::collection::vec((piece, gap), 0..12)
+            .prop_map(|parts| parts.into_iter().map(|(p, g)| format!("{p}{g}")).collect())
     }
 
     proptest! {
