@@ -61,8 +61,11 @@ pub fn lex(src: &str) -> Result<Vec<Token>, QueryError> {
 /// Whitespace, or a bidi mark pasted along with Arabic text. (Zero-width joiners stay
 /// inside words: they join Persian words, and folding drops them.)
 fn is_space(c: char) -> bool {
-    c.is_whitespace()
-        || matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{FEFF}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    match c {
+        '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{FEFF}' => true,
+        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => true,
+        _ => c.is_whitespace(),
+    }
 }
 
 /// A character that ends a word.

@@ -34,10 +34,8 @@ pub fn fold_text(text: &str) -> String {
 /// Format characters that change nothing a reader sees: pasted bidi marks and isolates,
 /// zero-width (non-)joiners and spaces, word joiner, BOM, soft hyphen.
 fn is_invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{00AD}' | '\u{061C}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}'
-    )
+    matches!(c, '\u{00AD}' | '\u{061C}' | '\u{FEFF}')
+        || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}')
 }
 
 /// A word or phrase, folded once, searched for in folded text.

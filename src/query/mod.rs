@@ -15,7 +15,7 @@
 //!   and `الإدلبي`; `syria` finds `Syrian` but not `Assyria`;
 //! - a **"phrase"** matches whole words (a clitic may still precede it), so `"ادلب"`
 //!   finds `بإدلب` but not `ادلبي`;
-//! - `/regex/` searches folded text ignoring case; `/regex/r` the raw text as written;
+//! - `/regex/` searches folded text ignoring case; `/regex/r` the raw text, case-sensitive;
 //! - `lang`, `dir`, `tag` and `category` compare the whole value (`lang:ar`, `dir:rtl`);
 //! - `words:>300`; `age:<6h` (units s m h d w; a bare `age:6h` means at most 6h old);
 //!   `date:>=2026-11-01`, also `date:2026-11` at month or year precision. `date` takes
