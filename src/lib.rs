@@ -11,5 +11,6 @@ pub mod cli;
 pub mod config;
 pub mod desk;
 pub mod keymap;
+pub mod query;
 pub mod tui;
 pub mod watch;
