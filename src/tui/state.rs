@@ -8,6 +8,7 @@ use crate::article::{Article, Document};
 use crate::config::{Category, Config, Layout, SortOrder, Theme};
 use crate::desk::Entry;
 use crate::keymap::Chord;
+use crate::query::{Aliases, Folded, Query, QueryError, Subject};
 
 /// One inbox item on screen.
 #[derive(Debug, Clone)]
@@ -17,33 +18,50 @@ pub struct Item {
     pub article: Option<Article>,
     /// Arrived while this TUI was open.
     pub fresh: bool,
-    /// Folded title, lead, keywords and name, for searching without re-folding.
-    pub haystack: String,
+    /// The item's text folded once for the query language (TEXT.md §4).
+    pub folded: Folded,
 }
 
 impl Item {
     /// An item known only from the directory.
     pub fn new(entry: Entry, fresh: bool) -> Item {
-        let haystack = crate::article::fold::fold(&entry.name);
+        let folded = Folded::new(&Subject {
+            title: &entry.name,
+            file: &entry.name,
+            ..Subject::default()
+        });
         Item {
             entry,
             article: None,
             fresh,
-            haystack,
+            folded,
         }
     }
 
-    /// Sets the extracted fields and the search text they give.
+    /// Sets the extracted fields and folds them for searching.
     pub fn set_article(&mut self, a: Article) {
-        let text = format!(
-            "{} {} {} {}",
-            a.title,
-            a.lead,
-            a.keywords.join(" "),
-            self.entry.name
-        );
-        self.haystack = crate::article::fold::fold(&text);
+        self.folded = Folded::new(&self.subject_of(&a));
         self.article = Some(a);
+    }
+
+    fn subject_of<'a>(&'a self, a: &'a Article) -> Subject<'a> {
+        let mut subject = Subject::from(a);
+        subject.file = &self.entry.name;
+        subject
+    }
+
+    /// Does this item match a compiled query, with ages measured from `now`?
+    pub fn matches(&self, query: &Query, now: SystemTime) -> bool {
+        let age = now.duration_since(self.entry.modified).unwrap_or_default();
+        let subject = match &self.article {
+            Some(a) => self.subject_of(a),
+            None => Subject {
+                title: &self.entry.name,
+                file: &self.entry.name,
+                ..Subject::default()
+            },
+        };
+        query.matches(&subject.with_age(age), &self.folded)
     }
 
     /// The title to show: the extracted one, else the file name.
@@ -88,6 +106,11 @@ pub struct State {
     pub marks: HashSet<String>,
     pub mode: Mode,
     pub filter: String,
+    /// The filter compiled; the last valid one stays in force while an edit is invalid.
+    pub query: Option<Query>,
+    /// Why the filter as typed does not parse.
+    pub query_error: Option<QueryError>,
+    pub aliases: Aliases,
     pub sort: SortOrder,
     pub message: Option<(String, Level)>,
     /// Items filed this session, per category name (`skip` for skips).
@@ -122,6 +145,9 @@ impl State {
             marks: HashSet::new(),
             mode: Mode::List,
             filter: String::new(),
+            query: None,
+            query_error: None,
+            aliases: Aliases::new(),
             sort: config.display.sort,
             message: None,
             filed: BTreeMap::new(),
@@ -187,6 +213,19 @@ impl State {
             .map_or(name, |c| c.label.as_str())
     }
 
+    /// Sets the filter text and recompiles it; an invalid query keeps the last valid one.
+    pub fn set_filter(&mut self, text: String) {
+        match Query::new(&text, &self.aliases) {
+            Ok(q) => {
+                self.query = (!q.is_all()).then_some(q);
+                self.query_error = None;
+            }
+            Err(e) => self.query_error = Some(e),
+        }
+        self.filter = text;
+        self.refresh_view();
+    }
+
     /// Recomputes the view after items, sort or filter changed, keeping the
     /// selected item selected where it still shows.
     pub fn refresh_view(&mut self) {
@@ -196,10 +235,12 @@ impl State {
 
     /// Rebuilds the view and selects `keep` if it shows.
     fn rebuild_view(&mut self, keep: Option<String>) {
-        let needle = crate::article::fold::fold(self.filter.trim());
-        let mut view: Vec<usize> = (0..self.items.len())
-            .filter(|&i| matches(&self.items[i], &needle))
-            .collect();
+        let mut view: Vec<usize> = match &self.query {
+            Some(q) => (0..self.items.len())
+                .filter(|&i| self.items[i].matches(q, self.now))
+                .collect(),
+            None => (0..self.items.len()).collect(),
+        };
         let items = &self.items;
         match self.sort {
             SortOrder::Newest => view.sort_by_key(|&i| std::cmp::Reverse(items[i].entry.modified)),
@@ -300,7 +341,7 @@ impl State {
         if matches!(
             self.sort,
             SortOrder::Title | SortOrder::Source | SortOrder::Language
-        ) || !self.filter.is_empty()
+        ) || self.query.is_some()
         {
             self.refresh_view();
             if !self.touched {
@@ -318,9 +359,4 @@ impl State {
         self.rebuild_view(None);
         self.selected = position.min(self.view.len().saturating_sub(1));
     }
-}
-
-/// Does an item match a folded plain-text search?
-fn matches(item: &Item, needle: &str) -> bool {
-    needle.is_empty() || item.haystack.contains(needle)
 }

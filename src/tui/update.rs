@@ -141,19 +141,31 @@ fn on_key(state: &mut State, chord: Chord) -> Vec<Effect> {
 
 /// Typing in the search prompt: the list filters as you type.
 fn on_search_key(state: &mut State, chord: Chord) -> Vec<Effect> {
+    let mut text = state.filter.clone();
     match chord.key {
         Key::Esc => {
-            state.filter.clear();
+            text.clear();
             state.mode = Mode::List;
         }
-        Key::Enter => state.mode = Mode::List,
-        Key::Backspace => {
-            state.filter.pop();
+        // Enter keeps the last valid filter; an invalid edit is dropped.
+        Key::Enter => {
+            state.mode = Mode::List;
+            if state.query_error.is_some() {
+                text = state
+                    .query
+                    .as_ref()
+                    .map(ToString::to_string)
+                    .unwrap_or_default();
+            }
         }
-        Key::Char(c) if !chord.ctrl && !chord.alt => state.filter.push(c),
+        Key::Backspace => {
+            text.pop();
+        }
+        Key::Char('u') if chord.ctrl => text.clear(),
+        Key::Char(c) if !chord.ctrl && !chord.alt => text.push(c),
         _ => return Vec::new(),
     }
-    state.refresh_view();
+    state.set_filter(text);
     Vec::new()
 }
 
@@ -305,8 +317,7 @@ fn open_reader(state: &mut State) -> Vec<Effect> {
 fn back(state: &mut State) {
     if state.mode == Mode::List {
         if !state.filter.is_empty() {
-            state.filter.clear();
-            state.refresh_view();
+            state.set_filter(String::new());
         } else {
             state.message = None;
         }

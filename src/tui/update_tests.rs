@@ -269,3 +269,31 @@ fn a_reloaded_config_changes_keys_and_a_broken_one_keeps_the_old() {
         "the good config stays in force"
     );
 }
+
+#[test]
+fn the_filter_speaks_the_query_language_and_shows_errors_inline() {
+    let mut s = state();
+    keys(&mut s, "/");
+    for c in "lang:ar".chars() {
+        handle(
+            &mut s,
+            Event::Key(crate::keymap::Chord::plain(crate::keymap::Key::Char(c))),
+        );
+    }
+    assert_eq!(names(&s), ["000_seed.txt", "ar-economy.txt"]);
+    keys(&mut s, "space ( ");
+    assert!(
+        s.query_error.as_ref().is_some_and(|e| e.column == 10),
+        "{:?}",
+        s.query_error
+    );
+    assert_eq!(
+        names(&s),
+        ["000_seed.txt", "ar-economy.txt"],
+        "the last valid filter stays in force"
+    );
+    keys(&mut s, "enter");
+    assert_eq!(s.filter, "lang:ar", "enter drops the invalid edit");
+    keys(&mut s, "esc");
+    assert_eq!(s.view.len(), 4, "esc in the list clears the filter");
+}

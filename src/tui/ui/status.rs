@@ -13,13 +13,28 @@ use crate::tui::text::{clean, layout, truncate, width};
 /// Counts on the left, then the message or the search prompt.
 pub fn render_status(frame: &mut Frame, area: Rect, state: &State, palette: &Palette) {
     if state.mode == Mode::Search {
-        let prompt = format!(
-            "/{}▏ {} match{}  (enter keeps, esc clears)",
-            clean(&state.filter),
-            state.view.len(),
-            if state.view.len() == 1 { "" } else { "es" }
-        );
-        frame.render_widget(Paragraph::new(Span::styled(prompt, palette.accent)), area);
+        let prompt = format!("/{}▏ ", clean(&state.filter));
+        let tail = match &state.query_error {
+            Some(e) => Span::styled(
+                format!("{} at column {}", e.message, e.column),
+                palette.error,
+            ),
+            None => {
+                let n = state.view.len();
+                Span::styled(
+                    format!(
+                        "{n} match{}  (enter keeps, esc clears)",
+                        if n == 1 { "" } else { "es" }
+                    ),
+                    palette.muted,
+                )
+            }
+        };
+        let room = usize::from(area.width);
+        let prompt = layout::spans(&prompt, room, &state.rendering, palette.accent);
+        let mut spans = prompt;
+        spans.push(tail);
+        frame.render_widget(Paragraph::new(Line::from(spans)), area);
         return;
     }
     let mut parts = vec![format!("inbox {}", state.items.len())];
