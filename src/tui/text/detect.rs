@@ -73,7 +73,8 @@ fn terminal(env: &dyn Fn(&str) -> Option<String>) -> Terminal {
     {
         t("Alacritty", false, false, false)
     } else if term == "linux" {
-        t("the Linux console", false, false, false)
+        // Its fonts lack the presentation forms shaping would use: leave letters as they are.
+        t("the Linux console", false, false, true)
     } else if env("XTERM_VERSION").is_some() {
         t("xterm", false, false, false)
     } else {
