@@ -253,6 +253,7 @@ fn a_hostile_item_leaves_screen_pane_title_and_clipboard_alone() {
     tmux.wait_for("Breaking");
     // Sorted by title, the hostile item is first: open it in the reader too.
     tmux.keys(&["g", "Enter"]);
+    tmux.wait_for("Reader");
     let pane = tmux.wait_for("override text");
     assert!(
         pane.contains("Inbox") || pane.contains("Reader"),
@@ -277,6 +278,71 @@ fn a_hostile_item_leaves_screen_pane_title_and_clipboard_alone() {
     // Escape and q sent together would read as alt-q.
     tmux.keys(&["Escape"]);
     tmux.wait_for("Inbox");
+    tmux.keys(&["q"]);
+    tmux.wait_until("the alternate screen to close", || !tmux.alternate_screen());
+}
+
+#[test]
+fn runs_under_each_common_term_and_restores_the_terminal() {
+    for term in [
+        "xterm-256color",
+        "screen-256color",
+        "tmux-256color",
+        "linux",
+    ] {
+        let desk = desk();
+        let Some(tmux) = Tmux::start(&format!("term-{term}"), 80, 24, desk.path()) else {
+            return;
+        };
+        tmux.wait_for("READY$");
+        tmux.keys(&[
+            &format!("TERM={term} {} --config config.toml", bin().display()),
+            "Enter",
+        ]);
+        tmux.wait_for("Council passes the budget");
+        tmux.keys(&["j"]);
+        tmux.wait_for("Inbox 3");
+        tmux.keys(&["q"]);
+        tmux.wait_until(&format!("the prompt back under TERM={term}"), || {
+            tmux.pane().lines().any(|l| l.trim_end() == "READY$")
+        });
+        assert!(!tmux.alternate_screen(), "TERM={term}");
+    }
+}
+
+#[test]
+fn the_pager_gets_the_terminal_and_gives_it_back() {
+    let desk = desk();
+    let pager = desk.path().join("pager.sh");
+    std::fs::write(
+        &pager,
+        "#!/bin/sh\necho \"$1\" > \"$(dirname \"$0\")/paged\"\n",
+    )
+    .expect("write");
+    std::process::Command::new("chmod")
+        .arg("+x")
+        .arg(&pager)
+        .status()
+        .expect("chmod");
+    let Some(tmux) = Tmux::start("pager", 80, 24, desk.path()) else {
+        return;
+    };
+    tmux.wait_for("READY$");
+    tmux.keys(&[
+        &format!(
+            "PAGER={} {} --config config.toml",
+            pager.display(),
+            bin().display()
+        ),
+        "Enter",
+    ]);
+    tmux.wait_for("Council passes the budget");
+    tmux.keys(&["o"]);
+    let paged = desk.path().join("paged");
+    tmux.wait_until("the pager to run", || paged.exists());
+    let shown = std::fs::read_to_string(&paged).expect("read");
+    assert!(shown.trim().ends_with("c-budget.txt"), "{shown}");
+    tmux.wait_for("Inbox 3");
     tmux.keys(&["q"]);
     tmux.wait_until("the alternate screen to close", || !tmux.alternate_screen());
 }
