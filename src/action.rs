@@ -70,6 +70,14 @@ actions! {
     CycleSort,
     /// Show or hide this help
     Help,
+    /// Show desk statistics: arrivals, filings, throughput
+    Stats,
+    /// Copy the item's title to the clipboard (OSC 52, works over SSH)
+    CopyTitle,
+    /// Copy the item's URL to the clipboard
+    CopyUrl,
+    /// Copy the item's file path to the clipboard
+    CopyPath,
     /// Suspend to the shell (fg to return)
     Suspend,
     /// Redraw the screen

@@ -127,6 +127,10 @@ impl Desk {
             category: category.to_string(),
             how: how.to_string(),
             batch: batch.map(str::to_string),
+            arrived: (entry.modified > std::time::UNIX_EPOCH)
+                .then(|| jiff::Timestamp::try_from(entry.modified).ok())
+                .flatten()
+                .map(|t| t.to_string()),
         }
     }
 

@@ -38,6 +38,9 @@ pub struct Record {
     /// Moves made by one action share a batch and are undone together.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub batch: Option<String>,
+    /// When the item arrived (its file's mtime), for arrival statistics.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub arrived: Option<String>,
 }
 
 /// The journal folder of a desk and the file this user writes.
@@ -174,6 +177,7 @@ mod tests {
             category: "c".into(),
             how: "key".into(),
             batch: None,
+            arrived: None,
         }
     }
 

@@ -30,6 +30,10 @@ pub enum Effect {
     LoadBody(PathBuf),
     /// Hand the terminal to $PAGER or $EDITOR on this file.
     OpenExternal { editor: bool, path: PathBuf },
+    /// Read the journal and inbox for statistics.
+    LoadStats,
+    /// Put text on the clipboard with OSC 52.
+    Copy(String),
     /// Stop the process until `fg`.
     Suspend,
     /// Clear and repaint the terminal.

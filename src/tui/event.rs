@@ -19,6 +19,8 @@ pub enum Event {
     InboxChanged(crate::watch::Changes),
     /// config.toml was saved: the new config, or why it was refused.
     ConfigReloaded(Result<Box<crate::config::Config>, String>),
+    /// Statistics are ready.
+    StatsLoaded(crate::stats::Stats),
     /// Something worth a status line that is not an error.
     Info(String),
     /// Background extraction finished these.

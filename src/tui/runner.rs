@@ -54,6 +54,14 @@ impl Runner {
                     .err()
                     .map(|e| Event::Failed(format!("{program}: {e}")))
             }
+            Effect::LoadStats => {
+                let (tx, desk) = (self.tx.clone(), self.desk.clone());
+                std::thread::spawn(move || tx.send(stats(&desk)));
+                None
+            }
+            Effect::Copy(text) => terminal::copy(&text)
+                .err()
+                .map(|e| Event::Failed(format!("copy: {e}"))),
             Effect::Suspend => terminal::suspend(term, self.bidi_off)
                 .err()
                 .map(|e| Event::Failed(format!("suspend: {e}"))),
@@ -163,4 +171,14 @@ fn save(cache: &Mutex<Option<Cache>>) {
     {
         tracing::warn!("cannot save the extraction cache: {e}");
     }
+}
+
+/// Statistics from everyone's journal and the inbox as it is now.
+fn stats(desk: &Desk) -> Event {
+    let records = match desk.journal.all() {
+        Ok(records) => records,
+        Err(e) => return Event::Failed(format!("cannot read the journal: {e}")),
+    };
+    let inbox = desk.scan().unwrap_or_default();
+    Event::StatsLoaded(crate::stats::compute(&records, &inbox, SystemTime::now()))
 }

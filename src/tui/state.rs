@@ -83,6 +83,8 @@ pub enum Mode {
     Help {
         scroll: u16,
     },
+    /// Desk statistics (loaded by an effect).
+    Stats,
     /// Typing a search; the list filters live.
     Search,
 }
@@ -130,6 +132,8 @@ pub struct State {
     pub pending: usize,
     /// Name to select once a rescan brings it (after an undo).
     pub select_after_scan: Option<String>,
+    /// The last statistics read from the journal and inbox.
+    pub stats: Option<crate::stats::Stats>,
     /// The person has pressed a key: from then on re-sorting keeps their item selected.
     pub touched: bool,
     pub quit: bool,
@@ -162,6 +166,7 @@ impl State {
             pending: 0,
             select_after_scan: None,
             touched: false,
+            stats: None,
             quit: false,
         }
     }

@@ -80,9 +80,37 @@ pub fn hand_over(term: &mut Tui, bidi_off: bool, program: &str, path: &Path) -> 
     }
 }
 
+/// The OSC 52 sequence that puts `text` on the clipboard: base64 of the logical text.
+/// Terminals honour it over SSH; tmux does with `set -g set-clipboard on`.
+pub fn osc52(text: &str) -> String {
+    use base64::Engine;
+    format!(
+        "\x1b]52;c;{}\x07",
+        base64::engine::general_purpose::STANDARD.encode(text)
+    )
+}
+
+/// Writes [`osc52`] for `text` to the terminal.
+pub fn copy(text: &str) -> io::Result<()> {
+    use std::io::Write;
+    let mut out = io::stdout();
+    out.write_all(osc52(text).as_bytes())?;
+    out.flush()
+}
+
 /// Stops newsdesk like any job (Ctrl-Z); `fg` brings it back redrawn.
 pub fn suspend(term: &mut Tui, bidi_off: bool) -> io::Result<()> {
     leave(bidi_off)?;
     rustix::process::kill_current_process_group(rustix::process::Signal::TSTP)?;
     enter(term, bidi_off)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn osc52_carries_base64_of_the_logical_text() {
+        assert_eq!(super::osc52("hi"), "\x1b]52;c;aGk=\x07");
+        // Arabic goes as its logical UTF-8 bytes, never reordered or shaped.
+        assert_eq!(super::osc52("سلام"), "\x1b]52;c;2LPZhNin2YU=\x07");
+    }
 }

@@ -105,6 +105,7 @@ pub fn record(name: &str, category: &str) -> Record {
         category: category.into(),
         how: "key".into(),
         batch: None,
+        arrived: None,
     }
 }
 

@@ -18,12 +18,16 @@ pub fn handle(state: &mut State, event: Event) -> Vec<Effect> {
             Vec::new()
         }
         Event::Scanned(entries) => {
+            let first = state.items.is_empty() && state.stats.is_none();
             let todo = state.merge_scan(entries);
-            if todo.is_empty() {
-                Vec::new()
-            } else {
-                vec![Effect::Extract(todo)]
+            let mut effects = Vec::new();
+            if !todo.is_empty() {
+                effects.push(Effect::Extract(todo));
             }
+            if first {
+                effects.push(Effect::LoadStats);
+            }
+            effects
         }
         Event::InboxChanged(changes) => {
             let (todo, left) = state.apply_changes(changes);
@@ -46,6 +50,10 @@ pub fn handle(state: &mut State, event: Event) -> Vec<Effect> {
         }
         Event::ConfigReloaded(Err(message)) => {
             state.message = Some((format!("config not reloaded: {message}"), Level::Error));
+            Vec::new()
+        }
+        Event::StatsLoaded(stats) => {
+            state.stats = Some(stats);
             Vec::new()
         }
         Event::Info(message) => {
@@ -241,6 +249,15 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
         Action::Search => state.mode = Mode::Search,
         Action::CycleSort => cycle_sort(state),
         Action::Help => state.mode = Mode::Help { scroll: 0 },
+        Action::Stats => {
+            state.mode = if state.mode == Mode::Stats {
+                Mode::List
+            } else {
+                Mode::Stats
+            };
+            return vec![Effect::LoadStats];
+        }
+        Action::CopyTitle | Action::CopyUrl | Action::CopyPath => return copy(state, &action),
         Action::Suspend => return vec![Effect::Suspend],
         Action::Redraw => return vec![Effect::Redraw],
         Action::Quit => state.quit = true,
@@ -309,6 +326,28 @@ fn open_reader(state: &mut State) -> Vec<Effect> {
         }
         None => {
             state.mode = Mode::List;
+            Vec::new()
+        }
+    }
+}
+
+/// Copies a field of the selected item (the logical text, never the reordered one).
+fn copy(state: &mut State, action: &Action) -> Vec<Effect> {
+    let Some(item) = state.current() else {
+        return Vec::new();
+    };
+    let (what, text) = match action {
+        Action::CopyUrl => ("URL", item.article.as_ref().and_then(|a| a.url.clone())),
+        Action::CopyPath => ("path", Some(item.entry.path.display().to_string())),
+        _ => ("title", Some(item.title().to_string())),
+    };
+    match text {
+        Some(text) => {
+            info(state, format!("copied the {what}"));
+            vec![Effect::Copy(text)]
+        }
+        None => {
+            info(state, format!("this item has no {what}"));
             Vec::new()
         }
     }

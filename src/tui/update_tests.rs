@@ -189,9 +189,10 @@ fn every_key_on_an_empty_inbox_is_harmless() {
     for key in all {
         let effects = keys(&mut s, &key);
         assert!(
-            effects
-                .iter()
-                .all(|e| matches!(e, Effect::Undo | Effect::Suspend | Effect::Redraw)),
+            effects.iter().all(|e| matches!(
+                e,
+                Effect::Undo | Effect::Suspend | Effect::Redraw | Effect::LoadStats
+            )),
             "{key}: {effects:?}"
         );
         keys(&mut s, "esc");
@@ -296,4 +297,27 @@ fn the_filter_speaks_the_query_language_and_shows_errors_inline() {
     assert_eq!(s.filter, "lang:ar", "enter drops the invalid edit");
     keys(&mut s, "esc");
     assert_eq!(s.view.len(), 4, "esc in the list clears the filter");
+}
+
+#[test]
+fn stats_view_and_copying_fields() {
+    let mut s = state();
+    assert_eq!(keys(&mut s, "S"), [Effect::LoadStats]);
+    assert_eq!(s.mode, Mode::Stats);
+    keys(&mut s, "esc");
+    assert_eq!(s.mode, Mode::List);
+    let effects = keys(&mut s, "y");
+    assert!(
+        matches!(effects.as_slice(), [Effect::Copy(t)] if t.starts_with("سيرغي ريابكوف")),
+        "the logical title: {effects:?}"
+    );
+    assert!(keys(&mut s, "Y").is_empty(), "the seed has no URL");
+    assert!(
+        s.message
+            .as_ref()
+            .is_some_and(|(m, _)| m.contains("no URL"))
+    );
+    assert!(
+        matches!(keys(&mut s, "ctrl-y").as_slice(), [Effect::Copy(p)] if p.ends_with("000_seed.txt"))
+    );
 }

@@ -4,6 +4,7 @@ mod help;
 mod list;
 mod preview;
 mod reader;
+mod stats;
 mod status;
 pub mod theme;
 
@@ -46,6 +47,7 @@ pub fn render(frame: &mut Frame, state: &State) {
         Mode::Reader { scroll, doc } => {
             reader::render(frame, main, state, doc.as_deref(), *scroll, &palette)
         }
+        Mode::Stats => stats::render(frame, main, state, &palette),
         _ => browse(frame, main, state, &palette),
     }
     status::render_status(frame, status_row, state, &palette);

@@ -38,6 +38,13 @@ pub fn render_status(frame: &mut Frame, area: Rect, state: &State, palette: &Pal
         return;
     }
     let mut parts = vec![format!("inbox {}", state.items.len())];
+    if let Some(stats) = state
+        .stats
+        .as_ref()
+        .filter(|s| s.arrivals_per_hour.iter().any(|n| *n > 0))
+    {
+        parts.push(format!("arrivals {}", super::stats::sparkline(stats)));
+    }
     if !state.marks.is_empty() {
         parts.push(format!("{} marked", state.marks.len()));
     }

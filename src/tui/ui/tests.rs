@@ -229,3 +229,39 @@ fn cjk_and_emoji_keep_the_columns_aligned() {
         }
     }
 }
+
+#[test]
+fn stats_view_from_a_fixed_journal_80x24() {
+    use crate::desk::{Op, Record};
+    let mut s = state();
+    let now = crate::tui::testing::now();
+    let at = |secs_ago: u64| {
+        jiff::Timestamp::try_from(now - std::time::Duration::from_secs(secs_ago))
+            .expect("time")
+            .to_string()
+    };
+    let record = |op, category: &str, ago: u64| Record {
+        time: at(ago),
+        user: "ana".into(),
+        host: "h".into(),
+        op,
+        id: "i".into(),
+        name: "a.txt".into(),
+        from: "/desk/inbox/a.txt".into(),
+        to: "/desk/filed/a.txt".into(),
+        category: category.into(),
+        how: "key".into(),
+        batch: None,
+        arrived: Some(at(ago + 1800)),
+    };
+    let records = [
+        record(Op::File, "syria", 7200),
+        record(Op::File, "syria", 3600),
+        record(Op::File, "economy", 600),
+        record(Op::Skip, "skip", 300),
+    ];
+    let inbox: Vec<_> = s.items.iter().map(|i| i.entry.clone()).collect();
+    s.stats = Some(crate::stats::compute(&records, &inbox, now));
+    s.mode = Mode::Stats;
+    insta::assert_snapshot!(draw(&s, 80, 24).backend());
+}
