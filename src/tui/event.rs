@@ -10,7 +10,10 @@ use crate::keymap::{Chord, Key};
 #[derive(Debug, Clone)]
 pub enum Event {
     Key(Chord),
-    Resize,
+    /// The terminal's new size in cells.
+    Resize(u16, u16),
+    /// A mouse click or wheel turn at a cell (only with `mouse = true`).
+    Mouse(Mouse),
     /// A second passed: ages move on.
     Tick(std::time::SystemTime),
     /// A scan of the inbox finished.
@@ -37,6 +40,38 @@ pub enum Event {
     Undone(Result<Vec<Record>, String>),
     /// An effect failed in a way worth a status line.
     Failed(String),
+}
+
+/// What the mouse did, and where.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mouse {
+    pub kind: MouseKind,
+    pub column: u16,
+    pub row: u16,
+}
+
+/// The mouse events newsdesk uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MouseKind {
+    Click,
+    WheelUp,
+    WheelDown,
+}
+
+/// A crossterm mouse event, if it is one newsdesk uses.
+pub fn mouse(event: ratatui::crossterm::event::MouseEvent) -> Option<Mouse> {
+    use ratatui::crossterm::event::{MouseButton, MouseEventKind};
+    let kind = match event.kind {
+        MouseEventKind::Down(MouseButton::Left) => MouseKind::Click,
+        MouseEventKind::ScrollUp => MouseKind::WheelUp,
+        MouseEventKind::ScrollDown => MouseKind::WheelDown,
+        _ => return None,
+    };
+    Some(Mouse {
+        kind,
+        column: event.column,
+        row: event.row,
+    })
 }
 
 /// A key press as a chord; releases and repeats of other kinds are ignored.

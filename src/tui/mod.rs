@@ -2,6 +2,7 @@
 
 pub mod effect;
 pub mod event;
+pub mod mouse;
 pub mod runner;
 pub mod state;
 pub mod terminal;
@@ -57,7 +58,8 @@ pub fn run(config: &Config) -> Result<()> {
         state.message = Some((watching.reason, state::Level::Info));
     }
     let _config_watch = watch_config(config, runner.tx.clone());
-    let mut term = terminal::take(bidi_off).context("cannot open the terminal")?;
+    let mut term =
+        terminal::take(bidi_off, config.display.mouse).context("cannot open the terminal")?;
     let result = event_loop(
         &mut term,
         &mut state,
@@ -65,7 +67,7 @@ pub fn run(config: &Config) -> Result<()> {
         &rx,
         Event::Scanned(first),
     );
-    terminal::give_back(bidi_off);
+    terminal::give_back(bidi_off, config.display.mouse);
     runner.finish();
     result
 }
@@ -96,7 +98,8 @@ fn event_loop(
     rx: &Receiver<Event>,
     first: Event,
 ) -> Result<()> {
-    let mut queue = VecDeque::from([first]);
+    let size = term.size()?;
+    let mut queue = VecDeque::from([Event::Resize(size.width, size.height), first]);
     let mut last_tick = Instant::now();
     loop {
         // An effect's outcome is handled before the next key, in order.
@@ -108,8 +111,6 @@ fn event_loop(
         if state.quit {
             return Ok(());
         }
-        let size = term.size()?;
-        state.page = ui::list_rows(size.height.saturating_sub(2) / 2);
         term.draw(|frame| ui::render(frame, state))?;
         queue.extend(wait(rx, &mut last_tick)?);
     }
@@ -132,7 +133,12 @@ fn wait(rx: &Receiver<Event>, last_tick: &mut Instant) -> Result<Option<Event>> 
                         return Ok(Some(Event::Key(chord)));
                     }
                 }
-                ct::Event::Resize(..) => return Ok(Some(Event::Resize)),
+                ct::Event::Resize(width, height) => return Ok(Some(Event::Resize(width, height))),
+                ct::Event::Mouse(m) => {
+                    if let Some(mouse) = event::mouse(m) {
+                        return Ok(Some(Event::Mouse(mouse)));
+                    }
+                }
                 _ => {}
             }
         }

@@ -124,8 +124,10 @@ pub struct State {
     pub layout: Layout,
     /// Who reorders and shapes right-to-left text on this terminal.
     pub rendering: crate::tui::text::detect::Rendering,
-    /// Rows the list had at the last draw, for paging.
+    /// Rows the list shows, for paging (from the terminal size).
     pub page: usize,
+    /// The terminal's size, for laying out mouse clicks.
+    pub size: ratatui::layout::Rect,
     /// The clock as of the last tick; ages are measured from it.
     pub now: SystemTime,
     /// How many items still wait for extraction.
@@ -162,6 +164,7 @@ impl State {
             layout: config.display.layout,
             rendering: crate::tui::text::detect::Rendering::plain(),
             page: 10,
+            size: ratatui::layout::Rect::new(0, 0, 80, 24),
             now,
             pending: 0,
             select_after_scan: None,

@@ -16,8 +16,11 @@ pub type Tui = DefaultTerminal;
 /// Takes the terminal: raw mode, alternate screen, and a panic hook that gives it
 /// back; with `bidi_off`, the terminal's own right-to-left reordering is switched
 /// off (`CSI 8 l`) so newsdesk's visual order is not reversed a second time.
-pub fn take(bidi_off: bool) -> io::Result<Tui> {
+pub fn take(bidi_off: bool, mouse: bool) -> io::Result<Tui> {
     let term = ratatui::try_init()?;
+    if mouse {
+        execute!(io::stdout(), ratatui::crossterm::event::EnableMouseCapture)?;
+    }
     if bidi_off {
         set_terminal_bidi(false)?;
     }
@@ -25,7 +28,10 @@ pub fn take(bidi_off: bool) -> io::Result<Tui> {
 }
 
 /// Gives the terminal back as it was.
-pub fn give_back(bidi_off: bool) {
+pub fn give_back(bidi_off: bool, mouse: bool) {
+    if mouse {
+        let _ = execute!(io::stdout(), ratatui::crossterm::event::DisableMouseCapture);
+    }
     if bidi_off {
         let _ = set_terminal_bidi(true);
     }

@@ -12,7 +12,13 @@ use super::state::{Level, Mode, State};
 pub fn handle(state: &mut State, event: Event) -> Vec<Effect> {
     match event {
         Event::Key(chord) => on_key(state, chord),
-        Event::Resize => Vec::new(),
+        Event::Resize(width, height) => {
+            state.size = ratatui::layout::Rect::new(0, 0, width, height);
+            let list = super::ui::areas(state.size, state).list;
+            state.page = super::ui::list_rows(list.height);
+            Vec::new()
+        }
+        Event::Mouse(mouse) => super::mouse::handle(state, mouse),
         Event::Tick(now) => {
             state.now = now;
             Vec::new()

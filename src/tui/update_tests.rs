@@ -321,3 +321,50 @@ fn stats_view_and_copying_fields() {
         matches!(keys(&mut s, "ctrl-y").as_slice(), [Effect::Copy(p)] if p.ends_with("000_seed.txt"))
     );
 }
+
+#[test]
+fn mouse_click_selects_wheel_scrolls_and_a_legend_click_files() {
+    use super::event::{Mouse, MouseKind};
+    let mut s = state();
+    handle(&mut s, Event::Resize(80, 24));
+    let click = |column, row| {
+        Event::Mouse(Mouse {
+            kind: MouseKind::Click,
+            column,
+            row,
+        })
+    };
+    handle(&mut s, click(10, 3));
+    assert_eq!(
+        s.selected, 2,
+        "the third row of the list (the border is row 0)"
+    );
+    handle(
+        &mut s,
+        Event::Mouse(Mouse {
+            kind: MouseKind::WheelUp,
+            column: 10,
+            row: 3,
+        }),
+    );
+    assert_eq!(s.selected, 0);
+    handle(
+        &mut s,
+        Event::Mouse(Mouse {
+            kind: MouseKind::WheelDown,
+            column: 10,
+            row: 3,
+        }),
+    );
+    assert_eq!(s.selected, 3);
+    // The legend's first hint is "1 Syria" at the bottom row.
+    let effects = handle(&mut s, click(2, 23));
+    assert!(
+        matches!(effects.as_slice(), [Effect::Move { to: Destination::Category(c), .. }] if c == "syria"),
+        "{effects:?}"
+    );
+    assert!(
+        handle(&mut s, click(79, 23)).is_empty(),
+        "past the last hint"
+    );
+}

@@ -37,21 +37,21 @@ pub fn render(frame: &mut Frame, state: &State) {
         );
         return;
     }
-    let [main, status_row, legend_row] = Split::vertical([
-        Constraint::Fill(1),
-        Constraint::Length(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    let areas = areas(area, state);
     match &state.mode {
         Mode::Reader { scroll, doc } => {
-            reader::render(frame, main, state, doc.as_deref(), *scroll, &palette)
+            reader::render(frame, areas.main, state, doc.as_deref(), *scroll, &palette)
         }
-        Mode::Stats => stats::render(frame, main, state, &palette),
-        _ => browse(frame, main, state, &palette),
+        Mode::Stats => stats::render(frame, areas.main, state, &palette),
+        _ => {
+            list::render(frame, areas.list, state, &palette);
+            if let Some(preview) = areas.preview {
+                preview::render(frame, preview, state, &palette);
+            }
+        }
     }
-    status::render_status(frame, status_row, state, &palette);
-    status::render_legend(frame, legend_row, state, &palette);
+    status::render_status(frame, areas.status, state, &palette);
+    status::render_legend(frame, areas.legend, state, &palette);
     if let Mode::Help { scroll } = state.mode {
         let popup = centered(area, 72, area.height.saturating_sub(2));
         frame.render_widget(Clear, popup);
@@ -59,27 +59,52 @@ pub fn render(frame: &mut Frame, state: &State) {
     }
 }
 
-/// The list with its preview beside or below it, by width and config.
-fn browse(frame: &mut Frame, area: Rect, state: &State, palette: &Palette) {
+/// Where each part of the screen goes: shared by drawing and by mouse clicks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Areas {
+    pub main: Rect,
+    pub list: Rect,
+    pub preview: Option<Rect>,
+    pub status: Rect,
+    pub legend: Rect,
+}
+
+/// Lays out the screen: the list with its preview beside it (wide) or below it
+/// (tall enough), the status line and the key legend.
+pub fn areas(area: Rect, state: &State) -> Areas {
+    let [main, status, legend] = Split::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
     let side = match state.layout {
         Layout::Side => true,
         Layout::Stacked => false,
-        Layout::Auto => area.width >= 100,
+        Layout::Auto => main.width >= 100,
     };
-    if side {
+    let (list, preview) = if side {
         let [l, p] =
-            Split::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(area);
-        list::render(frame, l, state, palette);
-        preview::render(frame, p, state, palette);
-    } else if area.height >= 16 {
+            Split::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(main);
+        (l, Some(p))
+    } else if main.height >= 16 {
         let [l, p] =
-            Split::vertical([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(area);
-        list::render(frame, l, state, palette);
-        preview::render(frame, p, state, palette);
+            Split::vertical([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(main);
+        (l, Some(p))
     } else {
-        list::render(frame, area, state, palette);
+        (main, None)
+    };
+    Areas {
+        main,
+        list,
+        preview,
+        status,
+        legend,
     }
 }
+
+pub use list::window_start;
+pub use status::legend_hints;
 
 /// The rows the list shows in an area of this height (for paging).
 pub fn list_rows(height: u16) -> usize {

@@ -82,42 +82,48 @@ pub fn render_status(frame: &mut Frame, area: Rect, state: &State, palette: &Pal
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
-/// The key legend, generated from the bindings so it cannot drift from them.
-pub fn render_legend(frame: &mut Frame, area: Rect, state: &State, palette: &Palette) {
-    let mut hints: Vec<(String, String)> = Vec::new();
-    let mut add = |action: Action, label: &str| {
-        let key = state
-            .keys_for(&action)
-            .into_iter()
-            .next()
-            .unwrap_or_default();
-        if !key.is_empty() {
-            hints.push((key, label.to_string()));
-        }
-    };
-    for c in &state.categories {
-        add(Action::FileInto(c.name.clone()), &c.label);
+/// The legend's hints as (first cell, cells, key, label, action), fitted to `cells`:
+/// generated from the bindings so they cannot drift from them.
+pub fn legend_hints(state: &State, cells: u16) -> Vec<(u16, u16, String, String, Action)> {
+    let mut wanted: Vec<(Action, String)> = state
+        .categories
+        .iter()
+        .map(|c| (Action::FileInto(c.name.clone()), c.label.clone()))
+        .collect();
+    for (action, label) in [
+        (Action::Skip, "skip"),
+        (Action::Undo, "undo"),
+        (Action::ToggleMark, "mark"),
+        (Action::OpenReader, "read"),
+        (Action::Search, "search"),
+        (Action::Help, "help"),
+        (Action::Quit, "quit"),
+    ] {
+        wanted.push((action, label.to_string()));
     }
-    add(Action::Skip, "skip");
-    add(Action::Undo, "undo");
-    add(Action::ToggleMark, "mark");
-    add(Action::OpenReader, "read");
-    add(Action::Search, "search");
-    add(Action::Help, "help");
-    add(Action::Quit, "quit");
-    let mut spans = Vec::new();
-    let mut used = 0;
-    for (key, label) in hints {
-        let cell = key.chars().count() + label.chars().count() + 2;
-        if used + cell > usize::from(area.width) {
+    let mut hints = Vec::new();
+    let mut used: u16 = 0;
+    for (action, label) in wanted {
+        let Some(key) = state.keys_for(&action).into_iter().next() else {
+            continue;
+        };
+        let label = truncate(&clean(&label), 16);
+        let cell = (width(&key) + width(&label) + 2) as u16;
+        if used + cell > cells {
             break;
         }
+        hints.push((used, cell, key, label, action));
         used += cell;
+    }
+    hints
+}
+
+/// The key legend.
+pub fn render_legend(frame: &mut Frame, area: Rect, state: &State, palette: &Palette) {
+    let mut spans = Vec::new();
+    for (_, _, key, label, _) in legend_hints(state, area.width) {
         spans.push(Span::styled(key, palette.accent));
-        spans.push(Span::styled(
-            format!(" {} ", truncate(&label, 16)),
-            palette.muted,
-        ));
+        spans.push(Span::styled(format!(" {label} "), palette.muted));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
