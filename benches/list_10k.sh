@@ -5,7 +5,7 @@
 # ../shared/eval/arabic-news-dev/2015-07-23.json when it is there (each article
 # written as `title\n\ncontent`, repeated to 10,000), else from this repo's own
 # inbox/ items repeated. Uses hyperfine when installed (apt-get install hyperfine),
-# else bash's `time` over 3 runs and prints the median.
+# else bash's `time` over 3 runs and prints the median (TIMER=time forces that).
 #
 #   bash benches/list_10k.sh            # N=10000
 #   N=2000 bash benches/list_10k.sh     # a smaller inbox
@@ -54,7 +54,7 @@ echo "binary: $BIN ($(nproc) cores)" >&2
 cd "$WORK"
 COMMAND="$BIN --inbox $INBOX list --json > /dev/null 2>&1"
 
-if command -v hyperfine >/dev/null; then
+if [[ ${TIMER:-} != time ]] && command -v hyperfine >/dev/null; then
     hyperfine --warmup 1 --runs 5 --shell bash "$COMMAND"
 else
     bash -c "$COMMAND" # warm the page cache
