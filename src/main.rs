@@ -20,6 +20,14 @@ fn main() -> ExitCode {
         None => newsdesk::tui::run(&config).map(|()| ExitCode::SUCCESS),
     };
     result.unwrap_or_else(|e| {
+        // `newsdesk list | head` closes the pipe early: that is not a failure.
+        let broken_pipe = e.chain().any(|c| {
+            c.downcast_ref::<std::io::Error>()
+                .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+        });
+        if broken_pipe {
+            return ExitCode::SUCCESS;
+        }
         eprintln!("newsdesk: {e:#}");
         ExitCode::FAILURE
     })

@@ -292,7 +292,6 @@ fn the_inbox_flag_overrides_the_config() {
 }
 
 #[test]
-#[ignore = "bug: src/main.rs:22 reports EPIPE as an error: `newsdesk list --json | head -1` prints \"Broken pipe\" and exits 1"]
 fn closed_stdout_is_not_an_error() {
     use std::io::{BufRead, BufReader};
     let desk = Desk::empty();

@@ -180,11 +180,13 @@ pub fn extract(name: &str, text: &str) -> Document {
         .or_else(|| structure.title.clone())
         .unwrap_or_else(|| name.to_string());
     let body_text = structure.body_text();
-    let (detected, dir) = lang::detect(if body_text.is_empty() {
-        &title
+    // Detect from the body, else from a title the text gave; never from a file name.
+    let sample = if body_text.is_empty() {
+        known_title.or(structure.title.as_deref()).unwrap_or("")
     } else {
         &body_text
-    });
+    };
+    let (detected, dir) = lang::detect(sample);
     let lang = meta
         .get("lang")
         .or(meta.get("language"))

@@ -38,7 +38,13 @@ pub fn load(explicit: Option<&Path>, inbox: Option<&Path>) -> Result<Config, Con
         None => Config::parse(BUILTIN, Path::new("<built-in>"), &cwd)?,
     };
     if let Some(dir) = inbox {
-        config.inbox = cwd.join(dir);
+        config.inbox = super::validate::normalize(&cwd.join(dir));
+        super::validate::check_inbox_override(&config).map_err(|message| ConfigError {
+            path: PathBuf::from("--inbox"),
+            line: 0,
+            column: 0,
+            message,
+        })?;
     }
     Ok(config)
 }

@@ -43,8 +43,27 @@ fn resolve(base: &Path, path: &str) -> PathBuf {
     normalize(&base.join(expanded))
 }
 
+/// Checks an inbox given on the command line against the configured folders.
+pub(super) fn check_inbox_override(config: &Config) -> Result<(), String> {
+    let inbox = &config.inbox;
+    let folders = config
+        .categories
+        .iter()
+        .map(|c| (format!("the folder of category {:?}", c.name), &c.folder));
+    for (what, folder) in folders.chain([("the skip folder".to_string(), &config.skip)]) {
+        if folder.starts_with(inbox) || inbox.starts_with(folder) {
+            return Err(format!(
+                "{} cannot be the inbox: {what} is {}, which is inside the inbox or holds it; filed items must leave the inbox",
+                inbox.display(),
+                folder.display()
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// Removes `.` and `..` components without touching the filesystem.
-fn normalize(path: &Path) -> PathBuf {
+pub(super) fn normalize(path: &Path) -> PathBuf {
     let mut out = PathBuf::new();
     for part in path.components() {
         match part {

@@ -46,10 +46,13 @@ pub enum Target<'a> {
 pub enum DeskError {
     #[error("no category named {name:?}; categories: {known}")]
     UnknownCategory { name: String, known: String },
-    #[error("{name}: already filed{}", by_whom(.record))]
+    #[error("{name}: already filed{}", by_whom(.record, .place))]
     AlreadyFiled {
         name: String,
+        /// The journal's record of the move, when it has been written.
         record: Option<Box<Record>>,
+        /// The category (or `skip`) the file was found in, when the journal does not say.
+        place: Option<String>,
     },
     #[error("{path}: {source}")]
     Io {
@@ -64,10 +67,11 @@ pub enum DeskError {
     UndoGone { name: String, path: PathBuf },
 }
 
-fn by_whom(record: &Option<Box<Record>>) -> String {
-    match record {
-        Some(r) => format!(" → {} by {}@{}", r.category, r.user, r.host),
-        None => " (no longer in the inbox)".to_string(),
+fn by_whom(record: &Option<Box<Record>>, place: &Option<String>) -> String {
+    match (record, place) {
+        (Some(r), _) => format!(" → {} by {}@{}", r.category, r.user, r.host),
+        (None, Some(place)) => format!(" → {place}"),
+        (None, None) => " (no longer in the inbox)".to_string(),
     }
 }
 
@@ -124,7 +128,8 @@ impl Desk {
         };
         let found = found
             .or_else(|| unique(&|e| spec.len() >= 4 && e.id.starts_with(spec)))
-            .or_else(|| unique(&|e| e.name.starts_with(spec)));
+            // A name prefix needs a few letters: `file z syria` must not file `zz_…`.
+            .or_else(|| unique(&|e| spec.chars().count() >= 4 && e.name.starts_with(spec)));
         match found {
             Some(entry) => Ok(entry.clone()),
             None if as_path.exists() => Err(DeskError::Io {
@@ -135,26 +140,47 @@ impl Desk {
                 )),
             }),
             None => match self.gone(by_name.as_deref().unwrap_or(spec)) {
-                gone @ DeskError::AlreadyFiled {
-                    record: Some(_), ..
-                } => Err(gone),
-                _ => Err(DeskError::NoSuchItem(spec.to_string())),
+                DeskError::AlreadyFiled {
+                    record: None,
+                    place: None,
+                    ..
+                } => Err(DeskError::NoSuchItem(spec.to_string())),
+                gone => Err(gone),
             },
         }
     }
 
     /// The error for an item that is not in the inbox: filed by whom, if the journal knows.
+    /// The files are the truth: a moved item is found in its folder even before
+    /// the mover has journaled it (a race lost by microseconds).
     fn gone(&self, name: &str) -> DeskError {
         let record = self.journal.all().ok().and_then(|records| {
             records
                 .into_iter()
                 .rev()
                 .find(|r| (r.name == name || r.id == name) && matches!(r.op, Op::File | Op::Skip))
+                .filter(|r| r.to.exists())
         });
+        let place = match record {
+            Some(_) => None,
+            None => self.folder_holding(name),
+        };
         DeskError::AlreadyFiled {
             name: name.to_string(),
             record: record.map(Box::new),
+            place,
         }
+    }
+
+    /// The category (or `skip`) whose folder holds a file of this name.
+    fn folder_holding(&self, name: &str) -> Option<String> {
+        let folders = self
+            .categories
+            .iter()
+            .map(|c| (c.folder.as_path(), c.name.as_str()));
+        let mut all = folders.chain([(self.skip.as_path(), "skip")]);
+        all.find(|(folder, _)| folder.join(name).is_file())
+            .map(|(_, category)| category.to_string())
     }
 
     /// Puts back files that a cross-filesystem move of this host left claimed when it died.
@@ -226,6 +252,7 @@ impl From<(PathBuf, MoveError)> for DeskError {
                     .file_name()
                     .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
                 record: None,
+                place: None,
             },
             MoveError::Io(source) => DeskError::Io { path, source },
         }

@@ -218,7 +218,7 @@ fn empty_file_is_listed_with_a_note() {
 }
 
 #[test]
-#[ignore = "bug: src/article/mod.rs:160 detects the language of an empty item from its file name (here \"en\")"]
+
 fn empty_file_has_no_language() {
     let a = Desk::sample()
         .run(&["show", "--json", "2026-11-19_wire_empty.txt"])
