@@ -205,9 +205,10 @@ fn move_items(
     out: &mut impl Write,
 ) -> Result<ExitCode> {
     let mut failed = false;
+    let entries = desk.scan()?;
     for item in items {
         let result = desk
-            .find(item)
+            .resolve(&entries, item)
             .and_then(|entry| desk.file(&entry, target, "cli", None));
         match result {
             Ok(record) => output::record_line(out, &record, false)?,

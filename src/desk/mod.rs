@@ -111,7 +111,11 @@ impl Desk {
 
     /// Finds an item by path, file name, id or unique id prefix (four or more characters).
     pub fn find(&self, spec: &str) -> Result<Entry, DeskError> {
-        let entries = self.scan()?;
+        self.resolve(&self.scan()?, spec)
+    }
+
+    /// Like [`Desk::find`], among entries already scanned (one scan for many items).
+    pub fn resolve(&self, entries: &[Entry], spec: &str) -> Result<Entry, DeskError> {
         let as_path = Path::new(spec);
         let by_name = as_path
             .file_name()

@@ -18,29 +18,25 @@ pub struct Item {
     pub article: Option<Article>,
     /// Arrived while this TUI was open.
     pub fresh: bool,
-    /// The item's text folded once for the query language (TEXT.md §4).
-    pub folded: Folded,
+    /// The item's text folded once for the query language (TEXT.md §4); `None`
+    /// until it is extracted (the first screen must not wait for folding).
+    pub folded: Option<Folded>,
 }
 
 impl Item {
     /// An item known only from the directory.
     pub fn new(entry: Entry, fresh: bool) -> Item {
-        let folded = Folded::new(&Subject {
-            title: &entry.name,
-            file: &entry.name,
-            ..Subject::default()
-        });
         Item {
             entry,
             article: None,
             fresh,
-            folded,
+            folded: None,
         }
     }
 
     /// Sets the extracted fields and folds them for searching.
     pub fn set_article(&mut self, a: Article) {
-        self.folded = Folded::new(&self.subject_of(&a));
+        self.folded = Some(Folded::new(&self.subject_of(&a)));
         self.article = Some(a);
     }
 
@@ -53,15 +49,17 @@ impl Item {
     /// Does this item match a compiled query, with ages measured from `now`?
     pub fn matches(&self, query: &Query, now: SystemTime) -> bool {
         let age = now.duration_since(self.entry.modified).unwrap_or_default();
-        let subject = match &self.article {
-            Some(a) => self.subject_of(a),
-            None => Subject {
-                title: &self.entry.name,
-                file: &self.entry.name,
-                ..Subject::default()
-            },
-        };
-        query.matches(&subject.with_age(age), &self.folded)
+        match (&self.article, &self.folded) {
+            (Some(a), Some(folded)) => query.matches(&self.subject_of(a).with_age(age), folded),
+            _ => {
+                let subject = Subject {
+                    title: &self.entry.name,
+                    file: &self.entry.name,
+                    ..Subject::default()
+                };
+                query.matches_once(&subject.with_age(age))
+            }
+        }
     }
 
     /// The title to show: the extracted one, else the file name.

@@ -6,7 +6,7 @@ use std::process::{Child, Stdio};
 
 use super::harness::{Desk, Run};
 
-const ITEMS: usize = 50;
+const ITEMS: usize = 500;
 
 fn names() -> Vec<String> {
     (0..ITEMS)
@@ -14,7 +14,7 @@ fn names() -> Vec<String> {
         .collect()
 }
 
-fn desk_of_50() -> Desk {
+fn desk_of_items() -> Desk {
     let desk = Desk::empty();
     for (i, name) in names().iter().enumerate() {
         desk.add(
@@ -59,7 +59,7 @@ fn filed_by(run: &Run) -> BTreeSet<String> {
 /// Races `ana … syria` against `ben … world` and checks the files and the journal.
 /// Returns the two runs for checks on their messages.
 fn race_once() -> (Desk, Run, Run) {
-    let desk = desk_of_50();
+    let desk = desk_of_items();
     let (a, b) = (spawn(&desk, "ana", "syria"), spawn(&desk, "ben", "world"));
     let (a, b) = (finish(a), finish(b));
     let all: BTreeSet<String> = names().into_iter().collect();
@@ -147,7 +147,7 @@ fn the_loser_of_a_race_is_told_already_filed() {
 /// The deterministic half of the race: both processes find the item, one moves it first.
 #[test]
 fn an_item_filed_by_someone_else_in_between_is_reported_already_filed() {
-    let desk = desk_of_50();
+    let desk = desk_of_items();
     let name = &names()[0];
     desk.run_as("ana", &["file", name, "syria"]).expect(0);
     let run = desk.run_as("ben", &["file", name, "world"]).expect(1);

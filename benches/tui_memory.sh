@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# The real TUI on an inbox of N items (default 100000) in tmux: time until the
+# list is drawn, until every item is extracted, the same for a cached restart,
+# and resident memory once all fields are in.
+#   cargo build --release && bash benches/tui_memory.sh [N]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+n=${1:-100000}
+bin=${NEWSDESK_BIN:-target/release/newsdesk}
+work=$(mktemp -d)
+trap 'tmux -L ndmem kill-server 2>/dev/null || true; rm -rf "$work"' EXIT
+corpus=${NEWSDESK_EVAL_DIR:-../shared/eval/arabic-news-dev}
+
+python3 - "$work/inbox" "$n" "$corpus" <<'PY'
+import json, os, sys, glob
+inbox, n, corpus = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+os.makedirs(inbox)
+texts = []
+for path in glob.glob(os.path.join(corpus, "*.json")):
+    for a in json.load(open(path)):
+        if a.get("title") and len(a.get("content") or "") > 200:
+            texts.append(f"{a['title']}\n\n{a['content']}\n")
+if not texts:
+    para = "The council approved the new budget after a long debate on Tuesday night. " * 8
+    texts = [f"Story {i}\n\n{para}\n" for i in range(200)]
+for i in range(n):
+    with open(os.path.join(inbox, f"{i:06d}.txt"), "w") as f:
+        f.write(texts[i % len(texts)])
+print(f"{n} items from {'the corpus' if len(texts) > 200 else 'generated text'}", file=sys.stderr)
+PY
+printf 'inbox = "inbox"\n' > "$work/config.toml"
+
+now_ms() { date +%s%3N; }
+pane() { tmux -L ndmem capture-pane -p -t nd; }
+wait_for() { # text, deadline seconds
+  local until=$(( $(now_ms) + $2 * 1000 ))
+  while ! pane | grep -q -- "$1"; do
+    (( $(now_ms) < until )) || { echo "timed out waiting for $1"; pane; exit 1; }
+    sleep 0.02
+  done
+}
+wait_gone() {
+  local until=$(( $(now_ms) + $2 * 1000 ))
+  while pane | grep -q -- "$1"; do
+    (( $(now_ms) < until )) || { echo "timed out waiting for $1 to go"; pane; exit 1; }
+    sleep 0.05
+  done
+}
+
+run() { # label
+  local start=$(now_ms)
+  tmux -L ndmem -f /dev/null new-session -d -s nd -x 120 -y 40 \
+    "XDG_CACHE_HOME=$work/cache $bin --config $work/config.toml"
+  wait_for "Inbox $n" 60
+  local drawn=$(( $(now_ms) - start ))
+  wait_gone "reading" 600
+  local done_ms=$(( $(now_ms) - start ))
+  local pid
+  pid=$(tmux -L ndmem list-panes -t nd -F '#{pane_pid}')
+  local rss
+  rss=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
+  echo "$1: list drawn after ${drawn} ms, all fields after ${done_ms} ms, RSS $(( rss / 1024 )) MiB"
+  tmux -L ndmem send-keys -t nd q
+  while tmux -L ndmem has-session -t nd 2>/dev/null; do sleep 0.05; done
+}
+
+run "first start (no cache), $n items"
+run "cached restart, $n items"
