@@ -8,6 +8,7 @@ pub mod action;
 pub mod article;
 pub mod cache;
 pub mod cli;
+pub mod cluster;
 pub mod config;
 pub mod desk;
 pub mod keymap;
