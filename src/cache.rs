@@ -13,7 +13,7 @@ use crate::article::{Article, id_for};
 use crate::desk::Entry;
 
 /// Bump when extraction changes what it produces: old caches are then ignored.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 #[derive(Serialize, Deserialize)]
 struct Header {
@@ -27,6 +27,8 @@ struct Line {
     size: u64,
     mtime_ns: u128,
     article: Article,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    signature: Option<String>,
 }
 
 /// Cached articles of one inbox.
@@ -108,6 +110,10 @@ impl Cache {
                 size: *size,
                 mtime_ns: *mtime_ns,
                 article: article.clone(),
+                signature: article
+                    .signature
+                    .as_ref()
+                    .map(crate::cluster::Signature::encode),
             };
             serde_json::to_writer(&mut out, &line)?;
             out.write_all(b"\n")?;
@@ -148,7 +154,11 @@ fn read(path: &Path) -> io::Result<HashMap<String, (u64, u128, Article)>> {
     }
     let mut items = HashMap::new();
     for line in lines {
-        if let Ok(l) = serde_json::from_str::<Line>(&line?) {
+        if let Ok(mut l) = serde_json::from_str::<Line>(&line?) {
+            l.article.signature = l
+                .signature
+                .as_deref()
+                .and_then(crate::cluster::Signature::decode);
             items.insert(l.name, (l.size, l.mtime_ns, l.article));
         }
     }
@@ -179,6 +189,7 @@ mod tests {
         let a = entry("a.txt", 10, 100);
         let article = Article {
             title: "A".into(),
+            signature: crate::cluster::Signature::of("one two three four five six seven"),
             ..Article::default()
         };
         cache.put(&a, &article);
@@ -188,6 +199,11 @@ mod tests {
         let cache = Cache::load(Some(path));
         assert_eq!(cache.len(), 1, "entries no longer in the inbox are dropped");
         assert_eq!(cache.get(&a).map(|x| x.title), Some("A".into()));
+        assert_eq!(
+            cache.get(&a).and_then(|x| x.signature),
+            article.signature,
+            "the signature is cached too"
+        );
         assert_eq!(cache.get(&entry("a.txt", 11, 100)), None, "size changed");
         assert_eq!(cache.get(&entry("a.txt", 10, 101)), None, "mtime changed");
     }

@@ -58,6 +58,10 @@ pub struct Article {
     pub notes: Vec<String>,
     /// Why the item could not be read as text, if it could not.
     pub error: Option<String>,
+    /// The body's MinHash signature for story clusters (kept out of the JSON;
+    /// the extraction cache stores it).
+    #[serde(skip)]
+    pub signature: Option<crate::cluster::Signature>,
 }
 
 /// An article together with its body, for the reader and `show --text`.
@@ -225,6 +229,7 @@ pub fn extract(name: &str, text: &str) -> Document {
         ..Article::default()
     };
     article.reading_minutes = reading_minutes(&body_text, article.words);
+    article.signature = crate::cluster::Signature::of(&body_text);
     if body_text.trim().is_empty() {
         article.notes.push(if text.trim().is_empty() {
             "empty file".into()

@@ -38,6 +38,9 @@ pub enum Command {
         /// One JSON object per line
         #[arg(long)]
         json: bool,
+        /// One line per story: near-duplicates grouped, with their members
+        #[arg(long)]
+        clusters: bool,
     },
     /// Show every field of one item
     Show {
@@ -92,7 +95,11 @@ pub fn run(command: Command, config: &Config) -> Result<ExitCode> {
     let desk = Desk::new(config, Who::current());
     let mut out = std::io::stdout().lock();
     match command {
-        Command::List { json } => list(&desk, json, &mut out),
+        Command::List {
+            json,
+            clusters: true,
+        } => list_clusters(&desk, json, &mut out),
+        Command::List { json, .. } => list(&desk, json, &mut out),
         Command::Show { item, json, text } => show(&desk, &item, json, text, &mut out),
         Command::File { mut args } => {
             let category = args.pop().context("missing category")?;
@@ -160,6 +167,25 @@ fn extract_cached(desk: &Desk, entries: &[Entry]) -> Vec<Article> {
     entries.iter().filter_map(|e| by_id.remove(&e.id)).collect()
 }
 
+/// One line per story cluster (a lone item is a cluster of one), biggest first.
+fn list_clusters(desk: &Desk, json: bool, out: &mut impl Write) -> Result<ExitCode> {
+    let entries = desk.scan()?;
+    let articles = extract_cached(desk, &entries);
+    let assigned = crate::cluster::assign(&articles, crate::cluster::DEFAULT_THRESHOLD);
+    let mut groups: Vec<(String, Vec<&Article>)> = Vec::new();
+    for (article, (cluster, _)) in articles.iter().zip(&assigned) {
+        match groups.iter_mut().find(|(id, _)| id == cluster) {
+            Some((_, members)) => members.push(article),
+            None => groups.push((cluster.clone(), vec![article])),
+        }
+    }
+    groups.sort_by_key(|(_, members)| std::cmp::Reverse(members.len()));
+    for (cluster, members) in groups {
+        output::cluster_line(out, &cluster, &members, json)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 fn list(desk: &Desk, json: bool, out: &mut impl Write) -> Result<ExitCode> {
     let entries = desk.scan()?;
     let articles = extract_cached(desk, &entries);
@@ -177,10 +203,10 @@ fn warn_unreadable(article: &Article) {
 }
 
 fn show(desk: &Desk, item: &str, json: bool, text: bool, out: &mut impl Write) -> Result<ExitCode> {
-    let path = match desk.find(item) {
-        Ok(entry) => entry.path,
+    let (path, in_inbox) = match desk.find(item) {
+        Ok(entry) => (entry.path, true),
         // Any readable file may be shown, in the inbox or not.
-        Err(_) if std::path::Path::new(item).is_file() => PathBuf::from(item),
+        Err(_) if std::path::Path::new(item).is_file() => (PathBuf::from(item), false),
         Err(e) => return Err(e.into()),
     };
     let doc = article::read(&path);
@@ -190,12 +216,32 @@ fn show(desk: &Desk, item: &str, json: bool, text: bool, out: &mut impl Write) -
     if text {
         writeln!(out, "{}", doc.structure.body_text())?;
     } else if json {
-        serde_json::to_writer(&mut *out, &doc.article)?;
-        writeln!(out)?;
+        let mut value = serde_json::to_value(&doc.article)?;
+        let (cluster, size) = if in_inbox {
+            cluster_of(desk, &doc.article.id)?
+        } else {
+            (None, 1)
+        };
+        value["cluster"] = serde_json::json!(cluster);
+        value["cluster_size"] = serde_json::json!(size);
+        writeln!(out, "{value}")?;
     } else {
         output::article_text(out, &doc.article)?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The story cluster of an inbox item: its id (the first member's) and size.
+fn cluster_of(desk: &Desk, id: &str) -> Result<(Option<String>, usize)> {
+    let entries = desk.scan()?;
+    let articles = extract_cached(desk, &entries);
+    let assigned = crate::cluster::assign(&articles, crate::cluster::DEFAULT_THRESHOLD);
+    let found = articles
+        .iter()
+        .zip(assigned)
+        .find(|(a, _)| a.id == id)
+        .map(|(_, c)| c);
+    Ok(found.map_or((None, 1), |(cluster, size)| (Some(cluster), size)))
 }
 
 fn move_items(

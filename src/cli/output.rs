@@ -65,6 +65,29 @@ pub fn removed_line(out: &mut impl Write, name: &str) -> io::Result<()> {
     writeln!(out, "{line}")
 }
 
+/// A story cluster: `cluster ×N` then its members, or one JSON object.
+pub fn cluster_line(
+    out: &mut impl Write,
+    cluster: &str,
+    members: &[&Article],
+    json: bool,
+) -> io::Result<()> {
+    if json {
+        let members: Vec<serde_json::Value> = members
+            .iter()
+            .map(|a| serde_json::json!({ "id": a.id, "path": a.path, "title": a.title, "source": a.source, "date": a.date }))
+            .collect();
+        let line =
+            serde_json::json!({ "cluster": cluster, "size": members.len(), "members": members });
+        return writeln!(out, "{line}");
+    }
+    writeln!(out, "{cluster}  ×{}", members.len())?;
+    for a in members {
+        writeln!(out, "  {}  {}", a.id, a.title)?;
+    }
+    Ok(())
+}
+
 /// Every field of an article as labelled lines.
 pub fn article_text(out: &mut impl Write, a: &Article) -> io::Result<()> {
     let dir = if a.dir == crate::article::Dir::Rtl {

@@ -22,5 +22,23 @@ pub fn clusters(
     index.clusters()
 }
 
+/// For each article, its cluster: the id of the cluster's first article and the
+/// cluster's size (an article alone is a cluster of one).
+pub fn assign(articles: &[crate::article::Article], threshold: f32) -> Vec<(String, usize)> {
+    let mut index = Index::new(threshold);
+    for a in articles {
+        index.insert(a.signature.clone());
+    }
+    let roots: Vec<usize> = (0..articles.len()).map(|i| index.root(i)).collect();
+    let mut sizes = std::collections::HashMap::new();
+    for root in &roots {
+        *sizes.entry(*root).or_insert(0usize) += 1;
+    }
+    roots
+        .iter()
+        .map(|r| (articles[*r].id.clone(), sizes[r]))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests;
