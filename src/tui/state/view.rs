@@ -1,0 +1,158 @@
+//! The list as shown: which items, in what order, with the selection kept.
+
+use std::collections::HashMap;
+
+use super::{Item, State};
+use crate::article::Article;
+use crate::config::SortOrder;
+use crate::desk::Entry;
+use crate::query::Query;
+
+impl State {
+    /// Sets the filter text and recompiles it; an invalid query keeps the last valid one.
+    pub fn set_filter(&mut self, text: String) {
+        match Query::new(&text, &self.aliases) {
+            Ok(q) => {
+                self.query = (!q.is_all()).then_some(q);
+                self.query_error = None;
+            }
+            Err(e) => self.query_error = Some(e),
+        }
+        self.filter = text;
+        self.refresh_view();
+    }
+
+    /// Recomputes the view after items, sort or filter changed, keeping the
+    /// selected item selected where it still shows.
+    pub fn refresh_view(&mut self) {
+        let keep = self.current_name();
+        self.rebuild_view(keep);
+    }
+
+    /// Rebuilds the view and selects `keep` if it shows.
+    fn rebuild_view(&mut self, keep: Option<String>) {
+        let mut view: Vec<usize> = match &self.query {
+            Some(q) => (0..self.items.len())
+                .filter(|&i| self.items[i].matches(q, self.now))
+                .collect(),
+            None => (0..self.items.len()).collect(),
+        };
+        let items = &self.items;
+        match self.sort {
+            SortOrder::Newest => view.sort_by_key(|&i| std::cmp::Reverse(items[i].entry.modified)),
+            SortOrder::Oldest => view.sort_by_key(|&i| items[i].entry.modified),
+            SortOrder::Title => view.sort_by_cached_key(|&i| items[i].title().to_lowercase()),
+            SortOrder::Source => view
+                .sort_by_cached_key(|&i| items[i].article.as_ref().and_then(|a| a.source.clone())),
+            SortOrder::Language => {
+                view.sort_by_cached_key(|&i| items[i].article.as_ref().and_then(|a| a.lang.clone()))
+            }
+        }
+        self.view = view;
+        let found = keep.and_then(|name| {
+            self.view
+                .iter()
+                .position(|&i| self.items[i].entry.name == name)
+        });
+        self.selected = found
+            .unwrap_or(self.selected)
+            .min(self.view.len().saturating_sub(1));
+    }
+
+    /// Replaces the item list with a fresh scan: keeps what is known, marks
+    /// arrivals fresh (unless this is the first scan), drops what vanished.
+    /// Returns the entries that need extraction.
+    pub fn merge_scan(&mut self, entries: Vec<Entry>) -> Vec<Entry> {
+        let first = self.items.is_empty();
+        let keep = self
+            .select_after_scan
+            .take()
+            .or_else(|| self.current_name());
+        let mut known: HashMap<String, Item> = self
+            .items
+            .drain(..)
+            .map(|i| (i.entry.name.clone(), i))
+            .collect();
+        let mut todo = Vec::new();
+        for entry in entries {
+            match known.remove(&entry.name) {
+                Some(item)
+                    if item.entry.size == entry.size && item.entry.modified == entry.modified =>
+                {
+                    self.items.push(item)
+                }
+                previous => {
+                    todo.push(entry.clone());
+                    let fresh = !first && previous.is_none();
+                    self.items.push(Item::new(entry, fresh));
+                }
+            }
+        }
+        self.marks
+            .retain(|name| self.items.iter().any(|i| &i.entry.name == name));
+        self.pending += todo.len();
+        self.rebuild_view(keep);
+        todo
+    }
+
+    /// Applies what the watcher saw: arrivals (marked fresh), rewritten files and
+    /// removals. Returns the entries to extract and the names of listed items
+    /// that left (someone else moved them).
+    pub fn apply_changes(&mut self, changes: crate::watch::Changes) -> (Vec<Entry>, Vec<String>) {
+        let keep = self.current_name();
+        let mut todo = Vec::new();
+        for entry in changes.arrived.into_iter().chain(changes.changed) {
+            todo.push(entry.clone());
+            match self.items.iter_mut().find(|i| i.entry.name == entry.name) {
+                Some(item) => *item = Item::new(entry, item.fresh),
+                None => self.items.push(Item::new(entry, true)),
+            }
+        }
+        let left: Vec<String> = changes
+            .removed
+            .into_iter()
+            .filter(|n| self.items.iter().any(|i| &i.entry.name == n))
+            .collect();
+        self.items.retain(|i| !left.contains(&i.entry.name));
+        self.marks.retain(|m| !left.contains(m));
+        self.pending += todo.len();
+        self.rebuild_view(keep);
+        (todo, left)
+    }
+
+    /// Fills in extracted fields.
+    pub fn set_articles(&mut self, articles: Vec<Article>) {
+        let index: HashMap<String, usize> = self
+            .items
+            .iter()
+            .enumerate()
+            .map(|(i, it)| (it.entry.id.clone(), i))
+            .collect();
+        for article in articles {
+            if let Some(&i) = index.get(&article.id) {
+                self.items[i].set_article(article);
+                self.pending = self.pending.saturating_sub(1);
+            }
+        }
+        if matches!(
+            self.sort,
+            SortOrder::Title | SortOrder::Source | SortOrder::Language
+        ) || self.query.is_some()
+        {
+            self.refresh_view();
+            if !self.touched {
+                self.selected = 0;
+            }
+        }
+    }
+
+    /// Removes items that left the inbox (by name).
+    pub fn remove(&mut self, names: &[String]) {
+        // The selection stays at its position: the next item moves up into it.
+        let position = self.selected;
+        self.items.retain(|i| !names.contains(&i.entry.name));
+        self.marks.retain(|m| !names.contains(m));
+        self.rebuild_view(None);
+        self.selected = position.min(self.view.len().saturating_sub(1));
+    }
+}
