@@ -48,6 +48,8 @@ actions! {
     ToggleMark,
     /// Clear all marks
     ClearMarks,
+    /// Show one row per story, copies grouped (again to show every copy)
+    GroupClusters,
     /// Read the selected item in full
     OpenReader,
     /// Leave the reader, help or prompt

@@ -175,6 +175,7 @@ pub fn default_bindings() -> Vec<(&'static str, Action)> {
         ("p", PrevItem),
         ("space", ToggleMark),
         ("M", ClearMarks),
+        ("c", GroupClusters),
         ("a", AcceptSuggestion),
         ("x", Skip),
         ("u", Undo),

@@ -368,3 +368,48 @@ fn mouse_click_selects_wheel_scrolls_and_a_legend_click_files() {
         "past the last hint"
     );
 }
+
+#[test]
+fn grouped_by_story_one_row_files_every_copy() {
+    let mut s = state();
+    let story = "Turkish and Russian delegations met in Ankara on Friday for a second day of talks on a ceasefire in Idlib province, where shelling has forced thousands from their homes.\n\nThe talks follow the deaths of four soldiers at an observation post on Sunday, an attack Ankara blamed on government forces.\n\nAid agencies say camps near the border are already full and fuel for heating is running short.\n";
+    let mut entries: Vec<_> = s.items.iter().map(|i| i.entry.clone()).collect();
+    let copies = [
+        ("copy-a.txt", format!("Idlib talks resume\n\n{story}")),
+        (
+            "copy-b.txt",
+            format!("Second day of Idlib talks\n\nBy Staff Writer\n\n{story}"),
+        ),
+    ];
+    entries.extend(
+        copies
+            .iter()
+            .map(|(name, _)| super::testing::entry(name, 30)),
+    );
+    handle(&mut s, Event::Scanned(entries));
+    let articles = copies
+        .iter()
+        .map(|(name, text)| crate::article::extract(name, text).article)
+        .collect();
+    handle(&mut s, Event::Extracted(articles));
+    assert_eq!(s.view.len(), 6);
+    keys(&mut s, "c");
+    assert_eq!(s.view.len(), 5, "the two copies share one row");
+    keys(&mut s, "g");
+    assert_eq!(
+        s.current().map(|i| i.entry.name.as_str()),
+        Some("copy-a.txt")
+    );
+    let effects = keys(&mut s, "1");
+    let Effect::Move { items, .. } = &effects[0] else {
+        panic!("{effects:?}")
+    };
+    let names: Vec<&str> = items.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["copy-a.txt", "copy-b.txt"],
+        "one key files the whole story"
+    );
+    keys(&mut s, "c");
+    assert_eq!(s.view.len(), 6, "c again lists every copy");
+}

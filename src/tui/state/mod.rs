@@ -9,9 +9,11 @@ use crate::config::{Category, Config, Layout, SortOrder, Theme};
 use crate::keymap::Chord;
 use crate::query::{Aliases, Query, QueryError};
 
+mod clusters;
 mod item;
 mod view;
 
+pub use clusters::Clusters;
 pub use item::Item;
 
 /// What has the keyboard.
@@ -78,6 +80,10 @@ pub struct State {
     pub pending: usize,
     /// Name to select once a rescan brings it (after an undo).
     pub select_after_scan: Option<String>,
+    /// One row per story: copies of a story are grouped under its first item.
+    pub grouped: bool,
+    /// The clusters as of the last grouped view.
+    pub clusters: Clusters,
     /// The last statistics read from the journal and inbox.
     pub stats: Option<crate::stats::Stats>,
     /// The person has pressed a key: from then on re-sorting keeps their item selected.
@@ -114,6 +120,8 @@ impl State {
             select_after_scan: None,
             touched: false,
             stats: None,
+            grouped: false,
+            clusters: Clusters::default(),
             quit: false,
         }
     }

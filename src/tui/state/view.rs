@@ -49,6 +49,9 @@ impl State {
             }
         }
         self.view = view;
+        if self.grouped {
+            self.group_view();
+        }
         let found = keep.and_then(|name| {
             self.view
                 .iter()

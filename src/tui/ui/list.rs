@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Paragraph};
 
 use super::theme::Palette;
 use crate::article::Dir;
-use crate::tui::state::{Item, State};
+use crate::tui::state::State;
 use crate::tui::text::{clean, fit, layout, truncate, width};
 
 /// Draws the list, keeping the selected row in view (centred when it can be).
@@ -35,7 +35,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, palette: &Palette) {
         .map(|(n, &i)| {
             row(
                 state,
-                &state.items[i],
+                i,
                 offset + n == state.selected,
                 usize::from(inner.width),
                 palette,
@@ -54,12 +54,24 @@ pub fn window_start(selected: usize, rows: usize, len: usize) -> usize {
 
 fn row<'a>(
     state: &State,
-    item: &Item,
+    index: usize,
     selected: bool,
     cells: usize,
     palette: &Palette,
 ) -> Line<'a> {
+    let item = &state.items[index];
     let marked = state.marks.contains(&item.entry.name);
+    // Grouped by story, a row says how many copies it stands for.
+    let copies = if state.grouped {
+        state.clusters.size(index)
+    } else {
+        1
+    };
+    let count = if copies > 1 {
+        format!("×{copies} ")
+    } else {
+        String::new()
+    };
     let mark = if marked {
         "*"
     } else if item.fresh {
@@ -86,7 +98,7 @@ fn row<'a>(
     } else {
         0
     };
-    let title_cells = cells.saturating_sub(1 + 4 + source_cells + 5);
+    let title_cells = cells.saturating_sub(1 + 4 + source_cells + 5 + width(&count));
     let title = layout::line(
         item.title(),
         title_cells,
@@ -105,6 +117,7 @@ fn row<'a>(
         ),
         Span::styled(lang, palette.muted),
         Span::raw(" "),
+        Span::styled(count, palette.accent),
     ];
     spans.extend(title.spans);
     spans.push(Span::raw(" ".repeat(title_pad)));

@@ -25,7 +25,11 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, palette: &Palette) {
                 vec![Line::styled("reading…", palette.muted)],
             ]
             .concat(),
-            Some(a) => fields(a, cells, state, palette),
+            Some(a) => [
+                fields(a, cells, state, palette),
+                copies(cells, state, palette),
+            ]
+            .concat(),
         },
     };
     frame.render_widget(Paragraph::new(lines).block(block), area);
@@ -111,4 +115,73 @@ fn section(
         Style::new(),
         &|_| Vec::new(),
     ));
+}
+
+/// Grouped by story: the other copies, and the sentences each adds to or drops
+/// from the first copy's summary.
+fn copies(cells: usize, state: &State, palette: &Palette) -> Vec<Line<'static>> {
+    use crate::article::fold::fold;
+    use crate::article::summary::sentences;
+    let Some(&index) = state.view.get(state.selected) else {
+        return Vec::new();
+    };
+    if !state.grouped || state.clusters.size(index) < 2 {
+        return Vec::new();
+    }
+    let r = &state.rendering;
+    let members = state.clusters.members(index);
+    let first = state.items[index]
+        .article
+        .as_ref()
+        .map(|a| a.summary.as_str())
+        .unwrap_or("");
+    let first_set: Vec<String> = sentences(first).into_iter().map(fold).collect();
+    let mut lines = vec![
+        Line::default(),
+        Line::styled(
+            format!("{} copies of this story", members.len()),
+            palette.accent,
+        ),
+    ];
+    for &other in &members[1..] {
+        let item = &state.items[other];
+        let Some(a) = &item.article else { continue };
+        let from = a.source.clone().unwrap_or_else(|| item.entry.name.clone());
+        lines.extend(paragraph(
+            &format!("• {from}: {}", a.title),
+            cells,
+            r,
+            Style::new(),
+            &|_| Vec::new(),
+        ));
+        let theirs = sentences(&a.summary);
+        let their_set: Vec<String> = theirs.iter().map(|s| fold(s)).collect();
+        for s in theirs
+            .iter()
+            .filter(|s| !first_set.contains(&fold(s)))
+            .take(2)
+        {
+            lines.extend(paragraph(
+                &format!("  + {s}"),
+                cells,
+                r,
+                palette.fresh,
+                &|_| Vec::new(),
+            ));
+        }
+        for s in sentences(first)
+            .iter()
+            .filter(|s| !their_set.contains(&fold(s)))
+            .take(2)
+        {
+            lines.extend(paragraph(
+                &format!("  − {s}"),
+                cells,
+                r,
+                palette.muted,
+                &|_| Vec::new(),
+            ));
+        }
+    }
+    lines
 }

@@ -62,6 +62,16 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
         Action::Undo => return vec![Effect::Undo],
         Action::ToggleMark => toggle_mark(state),
         Action::ClearMarks => state.marks.clear(),
+        Action::GroupClusters => {
+            state.grouped = !state.grouped;
+            state.refresh_view();
+            let how = if state.grouped {
+                "one row per story (c shows every copy)"
+            } else {
+                "every copy listed"
+            };
+            info(state, how.into());
+        }
         Action::OpenReader => return open_reader(state),
         Action::Back => back(state),
         Action::OpenPager | Action::OpenEditor => {
@@ -121,22 +131,34 @@ fn toggle_mark(state: &mut State) {
 }
 
 /// Files the marked items, or the selected one when nothing is marked.
+/// Grouped by story, a row stands for every copy: all of them move.
 fn move_effect(state: &mut State, to: Destination) -> Vec<Effect> {
-    let items: Vec<_> = if state.marks.is_empty() {
+    let rows: Vec<usize> = if state.marks.is_empty() {
         state
-            .current()
-            .map(|i| i.entry.clone())
+            .view
+            .get(state.selected)
+            .copied()
             .into_iter()
             .collect()
     } else {
         state
             .view
             .iter()
-            .map(|&i| &state.items[i])
-            .filter(|i| state.marks.contains(&i.entry.name))
-            .map(|i| i.entry.clone())
+            .copied()
+            .filter(|&i| state.marks.contains(&state.items[i].entry.name))
             .collect()
     };
+    let indices: Vec<usize> = if state.grouped {
+        rows.iter()
+            .flat_map(|&i| state.clusters.members(i))
+            .collect()
+    } else {
+        rows
+    };
+    let items: Vec<_> = indices
+        .iter()
+        .map(|&i| state.items[i].entry.clone())
+        .collect();
     if items.is_empty() {
         info(state, "nothing to file: the inbox is empty".into());
         return Vec::new();
