@@ -39,6 +39,16 @@ fn mix(mut x: u64) -> u64 {
     x ^ (x >> 31)
 }
 
+/// Odd multipliers and offsets of the hash functions, fixed so signatures are stable.
+static COEFFICIENTS: std::sync::LazyLock<[(u64, u64); HASHES]> = std::sync::LazyLock::new(|| {
+    let mut out = [(0, 0); HASHES];
+    for (i, slot) in out.iter_mut().enumerate() {
+        let seed = mix(i as u64 + 1);
+        *slot = (seed | 1, mix(seed));
+    }
+    out
+});
+
 impl Signature {
     /// The signature of a body, or `None` when it has too few words to compare.
     pub fn of(body: &str) -> Option<Signature> {
@@ -46,11 +56,13 @@ impl Signature {
         if words.len() < SHINGLE + 2 {
             return None;
         }
+        let word_hashes: Vec<u64> = words.iter().map(|w| fnv(w.as_bytes())).collect();
         let mut mins = [u32::MAX; HASHES];
-        for shingle in words.windows(SHINGLE) {
-            let base = fnv(shingle.join(" ").as_bytes());
-            for (i, min) in mins.iter_mut().enumerate() {
-                let h = (mix(base ^ (i as u64).wrapping_mul(0x9e37_79b9)) >> 32) as u32;
+        for shingle in word_hashes.windows(SHINGLE) {
+            let base = mix(shingle.iter().fold(0, |h, w| mix(h ^ w)));
+            // Multiply-shift hashing: one multiply per hash function.
+            for (min, (a, b)) in mins.iter_mut().zip(COEFFICIENTS.iter()) {
+                let h = (a.wrapping_mul(base).wrapping_add(*b) >> 32) as u32;
                 *min = (*min).min(h);
             }
         }
