@@ -31,8 +31,14 @@ pub fn load() -> Corpus {
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from("../shared/eval/arabic-news-dev"));
     match read_dir(&dir) {
-        Some(texts) if !texts.is_empty() => Corpus { origin: dir.display().to_string(), texts },
-        _ => Corpus { origin: "synthetic Arabic + English".into(), texts: synthetic(600) },
+        Some(texts) if !texts.is_empty() => Corpus {
+            origin: dir.display().to_string(),
+            texts,
+        },
+        _ => Corpus {
+            origin: "synthetic Arabic + English".into(),
+            texts: synthetic(600),
+        },
     }
 }
 
@@ -46,22 +52,91 @@ fn read_dir(dir: &std::path::Path) -> Option<Vec<String>> {
     let mut texts = Vec::new();
     for file in files {
         let records: Vec<Record> = serde_json::from_slice(&std::fs::read(file).ok()?).ok()?;
-        texts.extend(records.into_iter().map(|r| format!("{}\n\n{}\n", r.title, r.content)));
+        texts.extend(
+            records
+                .into_iter()
+                .map(|r| format!("{}\n\n{}\n", r.title, r.content)),
+        );
     }
     Some(texts)
 }
 
 const AR: &[&str] = &[
-    "أعلنت", "الحكومة", "اليوم", "عن", "خطة", "جديدة", "لدعم", "المزارعين", "في", "المناطق",
-    "الريفية", "وقال", "الوزير", "إن", "المشروع", "سيبدأ", "خلال", "الأسابيع", "المقبلة", "بمشاركة",
-    "الشركات", "المحلية", "والبلديات", "وأكد", "المتحدث", "الرسمي", "أن", "الميزانية", "تكفي", "لعامين",
-    "بإدلب", "إدلب", "الرياض", "المدينة", "المنورة", "مجلس", "الوزراء", "الأمن", "الاقتصاد", "التعليم",
+    "أعلنت",
+    "الحكومة",
+    "اليوم",
+    "عن",
+    "خطة",
+    "جديدة",
+    "لدعم",
+    "المزارعين",
+    "في",
+    "المناطق",
+    "الريفية",
+    "وقال",
+    "الوزير",
+    "إن",
+    "المشروع",
+    "سيبدأ",
+    "خلال",
+    "الأسابيع",
+    "المقبلة",
+    "بمشاركة",
+    "الشركات",
+    "المحلية",
+    "والبلديات",
+    "وأكد",
+    "المتحدث",
+    "الرسمي",
+    "أن",
+    "الميزانية",
+    "تكفي",
+    "لعامين",
+    "بإدلب",
+    "إدلب",
+    "الرياض",
+    "المدينة",
+    "المنورة",
+    "مجلس",
+    "الوزراء",
+    "الأمن",
+    "الاقتصاد",
+    "التعليم",
 ];
 
 const EN: &[&str] = &[
-    "the", "council", "approved", "a", "new", "budget", "on", "Tuesday", "after", "long", "debate",
-    "about", "roads", "schools", "and", "water", "officials", "said", "that", "spending", "would",
-    "rise", "by", "tenth", "next", "year", "while", "residents", "asked", "for", "more", "parks",
+    "the",
+    "council",
+    "approved",
+    "a",
+    "new",
+    "budget",
+    "on",
+    "Tuesday",
+    "after",
+    "long",
+    "debate",
+    "about",
+    "roads",
+    "schools",
+    "and",
+    "water",
+    "officials",
+    "said",
+    "that",
+    "spending",
+    "would",
+    "rise",
+    "by",
+    "tenth",
+    "next",
+    "year",
+    "while",
+    "residents",
+    "asked",
+    "for",
+    "more",
+    "parks",
 ];
 
 /// Deterministic pseudo-random articles, half Arabic and half English, each with a
@@ -77,12 +152,21 @@ pub fn synthetic(count: usize) -> Vec<String> {
     (0..count)
         .map(|i| {
             let (words, stop, open, close, chrome) = if i % 2 == 0 {
-                (AR, ".", "«", "»", "اظهر المزيد\nشارك من خلال تويتر فيسبوك واتساب")
+                (
+                    AR,
+                    ".",
+                    "«",
+                    "»",
+                    "اظهر المزيد\nشارك من خلال تويتر فيسبوك واتساب",
+                )
             } else {
                 (EN, ".", "“", "”", "Read more\nShare on Facebook")
             };
             let mut sentence = |n: usize| -> String {
-                (0..n).map(|_| words[next(words.len())]).collect::<Vec<_>>().join(" ")
+                (0..n)
+                    .map(|_| words[next(words.len())])
+                    .collect::<Vec<_>>()
+                    .join(" ")
             };
             let title = sentence(8);
             let mut body = format!("{title}\n\n{} - {}\n\n", sentence(1), sentence(1));
@@ -91,7 +175,11 @@ pub fn synthetic(count: usize) -> Vec<String> {
                     body.push_str(&format!("{}\n\n", sentence(5)));
                 }
                 let quote = format!("{} {open}{}{close}{stop}", sentence(6), sentence(9));
-                body.push_str(&format!("{}{stop} {}{stop} {quote}\n\n", sentence(22), sentence(17)));
+                body.push_str(&format!(
+                    "{}{stop} {}{stop} {quote}\n\n",
+                    sentence(22),
+                    sentence(17)
+                ));
             }
             body.push_str(chrome);
             body.push('\n');

@@ -13,7 +13,12 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
 fn extract(c: &mut Criterion) {
     let corpus = corpus::load();
-    eprintln!("corpus: {} ({} texts, {} bytes)", corpus.origin, corpus.texts.len(), corpus.bytes());
+    eprintln!(
+        "corpus: {} ({} texts, {} bytes)",
+        corpus.origin,
+        corpus.texts.len(),
+        corpus.bytes()
+    );
     let mut group = c.benchmark_group("extract");
     group.throughput(Throughput::Bytes(corpus.bytes()));
     group.sample_size(10);
@@ -22,7 +27,10 @@ fn extract(c: &mut Criterion) {
     group.bench_function("plain_text", |b| {
         b.iter(|| {
             for (i, text) in corpus.texts.iter().enumerate() {
-                black_box(newsdesk::article::extract(if i % 2 == 0 { "a.txt" } else { "b.txt" }, black_box(text)));
+                black_box(newsdesk::article::extract(
+                    if i % 2 == 0 { "a.txt" } else { "b.txt" },
+                    black_box(text),
+                ));
             }
         })
     });

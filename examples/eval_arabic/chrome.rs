@@ -40,7 +40,8 @@ fn is_chrome(line: &str) -> bool {
     PHRASES.iter().any(|p| line.contains(p))
         || STARTS.iter().any(|p| line.starts_with(p))
         || (words <= 3 && line.trim_start_matches(['.', '…', ' ']) == "المزيد")
-        || (lower.contains("sms") && (line.contains("للتواصل") || line.contains("أرسل") || line.contains("ارسل")))
+        || (lower.contains("sms")
+            && (line.contains("للتواصل") || line.contains("أرسل") || line.contains("ارسل")))
         || line.starts_with("للتواصل")
         || (words <= 4 && line.contains('@'))
         || (digits >= 5 && words <= 12 && OPERATORS.iter().any(|o| lower.contains(o)))
@@ -52,24 +53,34 @@ pub fn has_letters(line: &str) -> bool {
 }
 
 fn longest_digit_run(line: &str) -> usize {
-    line.split(|c: char| !c.is_ascii_digit()).map(str::len).max().unwrap_or(0)
+    line.split(|c: char| !c.is_ascii_digit())
+        .map(str::len)
+        .max()
+        .unwrap_or(0)
 }
 
 /// Does a field (title, lead, summary) carry any of the article's chrome?
 pub fn leaks_into(field: &str, chrome: &[&str]) -> bool {
     !field.is_empty()
-        && (chrome.iter().any(|c| field.contains(c)) || PHRASES.iter().chain(TRAILERS).any(|p| field.contains(p)))
+        && (chrome.iter().any(|c| field.contains(c))
+            || PHRASES.iter().chain(TRAILERS).any(|p| field.contains(p)))
 }
 
 /// Keywords that occur only in the chrome lines of an article, never in its text.
-pub fn chrome_keywords<'k>(keywords: &'k [String], chrome: &[&str], text: &[&str], title: &str) -> Vec<&'k str> {
+pub fn chrome_keywords<'k>(
+    keywords: &'k [String],
+    chrome: &[&str],
+    text: &[&str],
+    title: &str,
+) -> Vec<&'k str> {
     keywords
         .iter()
         .map(String::as_str)
         .filter(|k| {
             let k = k.to_lowercase();
             let in_chrome = chrome.iter().any(|c| c.to_lowercase().contains(&k));
-            let in_text = title.to_lowercase().contains(&k) || text.iter().any(|t| t.to_lowercase().contains(&k));
+            let in_text = title.to_lowercase().contains(&k)
+                || text.iter().any(|t| t.to_lowercase().contains(&k));
             in_chrome && !in_text
         })
         .collect()

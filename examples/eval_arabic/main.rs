@@ -76,8 +76,8 @@ fn load(dir: &Path) -> anyhow::Result<Vec<Record>> {
     let mut records = Vec::new();
     for file in files {
         let bytes = std::fs::read(&file).with_context(|| format!("reading {}", file.display()))?;
-        let mut some: Vec<Record> =
-            serde_json::from_slice(&bytes).with_context(|| format!("parsing {}", file.display()))?;
+        let mut some: Vec<Record> = serde_json::from_slice(&bytes)
+            .with_context(|| format!("parsing {}", file.display()))?;
         records.append(&mut some);
     }
     Ok(records)
@@ -91,28 +91,88 @@ fn percent(part: usize, whole: usize) -> String {
 }
 
 fn print_table(dir: &Path, t: &Tally, bytes: usize, elapsed: Duration) {
-    println!("Extraction quality on {} ({} articles)\n", dir.display(), t.articles);
+    println!(
+        "Extraction quality on {} ({} articles)\n",
+        dir.display(),
+        t.articles
+    );
     println!("| metric | value | of |");
     println!("|---|---:|---:|");
     let row = |name: &str, value: String, of: String| println!("| {name} | {value} | {of} |");
-    row("skipped: empty title", t.empty_title.to_string(), t.articles.to_string());
-    row("skipped: empty content", t.empty_content.to_string(), t.articles.to_string());
-    row("title exact (trimmed)", percent(t.title_exact, t.scored), t.scored.to_string());
-    row("lead = first real line", percent(t.lead_exact, t.scored), t.scored.to_string());
-    row("lead within first 2 lines", percent(t.lead_near, t.scored), t.scored.to_string());
-    row("language = ar", percent(t.lang_ar, t.with_content), t.with_content.to_string());
-    row("direction = rtl", percent(t.dir_rtl, t.with_content), t.with_content.to_string());
-    row("articles with chrome", t.with_chrome.to_string(), t.articles.to_string());
-    row("chrome leaks into title/lead/summary/keywords", percent(t.leaked_articles, t.with_chrome), t.with_chrome.to_string());
+    row(
+        "skipped: empty title",
+        t.empty_title.to_string(),
+        t.articles.to_string(),
+    );
+    row(
+        "skipped: empty content",
+        t.empty_content.to_string(),
+        t.articles.to_string(),
+    );
+    row(
+        "title exact (trimmed)",
+        percent(t.title_exact, t.scored),
+        t.scored.to_string(),
+    );
+    row(
+        "lead = first real line",
+        percent(t.lead_exact, t.scored),
+        t.scored.to_string(),
+    );
+    row(
+        "lead within first 2 lines",
+        percent(t.lead_near, t.scored),
+        t.scored.to_string(),
+    );
+    row(
+        "language = ar",
+        percent(t.lang_ar, t.with_content),
+        t.with_content.to_string(),
+    );
+    row(
+        "direction = rtl",
+        percent(t.dir_rtl, t.with_content),
+        t.with_content.to_string(),
+    );
+    row(
+        "articles with chrome",
+        t.with_chrome.to_string(),
+        t.articles.to_string(),
+    );
+    row(
+        "chrome leaks into title/lead/summary/keywords",
+        percent(t.leaked_articles, t.with_chrome),
+        t.with_chrome.to_string(),
+    );
     for (field, n) in &t.leaks {
-        row(&format!("  … into {field}"), percent(*n, t.with_chrome), t.with_chrome.to_string());
+        row(
+            &format!("  … into {field}"),
+            percent(*n, t.with_chrome),
+            t.with_chrome.to_string(),
+        );
     }
     let per_article = t.quotes as f64 / t.articles.max(1) as f64;
-    row("quotes per article", format!("{per_article:.2}"), t.articles.to_string());
-    row("articles with a quote", percent(t.articles_with_quotes, t.articles), t.articles.to_string());
-    row("quotes with a speaker", percent(t.quotes_with_speaker, t.quotes), t.quotes.to_string());
+    row(
+        "quotes per article",
+        format!("{per_article:.2}"),
+        t.articles.to_string(),
+    );
+    row(
+        "articles with a quote",
+        percent(t.articles_with_quotes, t.articles),
+        t.articles.to_string(),
+    );
+    row(
+        "quotes with a speaker",
+        percent(t.quotes_with_speaker, t.quotes),
+        t.quotes.to_string(),
+    );
     let mb_s = bytes as f64 / 1e6 / elapsed.as_secs_f64().max(1e-9);
-    row("extract, one thread", format!("{mb_s:.1} MB/s"), format!("{:.1} MB", bytes as f64 / 1e6));
+    row(
+        "extract, one thread",
+        format!("{mb_s:.1} MB/s"),
+        format!("{:.1} MB", bytes as f64 / 1e6),
+    );
     println!("\nlead = first real line, by source:");
     for (source, (n, exact)) in &t.per_source {
         println!("  {source:<14} {:>8} of {n}", percent(*exact, *n));
@@ -128,9 +188,18 @@ fn print_failures(failures: &[Failure], per_metric: usize) {
     metrics.dedup();
     for metric in metrics {
         let all: Vec<&Failure> = failures.iter().filter(|f| f.metric == metric).collect();
-        println!("\n== {metric}: {} failing, showing {} ==", all.len(), per_metric.min(all.len()));
+        println!(
+            "\n== {metric}: {} failing, showing {} ==",
+            all.len(),
+            per_metric.min(all.len())
+        );
         for f in all.into_iter().take(per_metric) {
-            println!("- {}\n  expected: {}\n  got:      {}", f.url, clip(&f.expected), clip(&f.got));
+            println!(
+                "- {}\n  expected: {}\n  got:      {}",
+                f.url,
+                clip(&f.expected),
+                clip(&f.got)
+            );
         }
     }
 }

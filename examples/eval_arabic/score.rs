@@ -71,7 +71,11 @@ impl Tally {
             self.score_title_and_lead(record, article, &text);
         }
         self.score_chrome(record, article, body, &chrome, &text);
-        let speakers = article.quotes.iter().filter(|q| q.speaker.is_some()).count();
+        let speakers = article
+            .quotes
+            .iter()
+            .filter(|q| q.speaker.is_some())
+            .count();
         self.quotes += article.quotes.len();
         self.quotes_with_speaker += speakers;
         self.articles_with_quotes += usize::from(!article.quotes.is_empty());
@@ -85,7 +89,11 @@ impl Tally {
         } else {
             self.fail("title", record, expected_title, &article.title);
         }
-        let real: Vec<&str> = text.iter().copied().filter(|l| chrome::has_letters(l)).collect();
+        let real: Vec<&str> = text
+            .iter()
+            .copied()
+            .filter(|l| chrome::has_letters(l))
+            .collect();
         let first = squash(real.first().copied().unwrap_or_default());
         let first_two = squash(&real.iter().take(2).copied().collect::<Vec<_>>().join(" "));
         let lead = squash(&article.lead);
@@ -97,17 +105,33 @@ impl Tally {
         entry.0 += 1;
         entry.1 += usize::from(exact);
         if !exact {
-            self.fail(if near { "lead (near)" } else { "lead" }, record, &first, &lead);
+            self.fail(
+                if near { "lead (near)" } else { "lead" },
+                record,
+                &first,
+                &lead,
+            );
         }
     }
 
-    fn score_chrome(&mut self, record: &Record, article: &Article, body: &str, chrome: &[&str], text: &[&str]) {
+    fn score_chrome(
+        &mut self,
+        record: &Record,
+        article: &Article,
+        body: &str,
+        chrome: &[&str],
+        text: &[&str],
+    ) {
         if chrome.is_empty() {
             return;
         }
         self.with_chrome += 1;
         let mut leaked = false;
-        let fields = [("title", &article.title), ("lead", &article.lead), ("summary", &article.summary)];
+        let fields = [
+            ("title", &article.title),
+            ("lead", &article.lead),
+            ("summary", &article.summary),
+        ];
         for (name, value) in fields {
             if chrome::leaks_into(value, chrome) {
                 leaked = true;
@@ -123,7 +147,11 @@ impl Tally {
         }
         if chrome::leaks_into(body, chrome) {
             *self.leaks.entry("reader body").or_default() += 1;
-            let shown = chrome.iter().find(|c| body.contains(**c)).copied().unwrap_or("a chrome phrase");
+            let shown = chrome
+                .iter()
+                .find(|c| body.contains(**c))
+                .copied()
+                .unwrap_or("a chrome phrase");
             self.fail("chrome in reader body", record, "no chrome", shown);
         }
         self.leaked_articles += usize::from(leaked);

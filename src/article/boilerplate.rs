@@ -2,72 +2,180 @@
 
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
+
 use super::fold::fold;
+use super::words::split_spaces;
 
 /// The lists, folded once so they match folded lines.
 struct Lists {
     lines: Vec<String>,
     prefixes: Vec<String>,
     suffixes: Vec<String>,
-    social: Vec<String>,
+    /// All social network names in one automaton: a line is searched once, not
+    /// once per name.
+    social: AhoCorasick,
 }
 
 static LISTS: LazyLock<Lists> = LazyLock::new(|| {
-    let folded = |list: &[&str]| list.iter().map(|s| fold(s)).collect();
+    let folded = |list: &[&str]| list.iter().map(|s| fold(s)).collect::<Vec<String>>();
     Lists {
         lines: folded(LINES),
         prefixes: folded(PREFIXES),
         suffixes: folded(SUFFIXES),
-        social: folded(SOCIAL),
+        social: AhoCorasick::new(folded(SOCIAL)).expect("a few short literals always build"),
     }
 });
 
 /// Whole lines (folded, punctuation trimmed) that are chrome in any article.
 const LINES: &[&str] = &[
-    "اظهر المزيد", "زر الذهاب الى الاعلى", "المزيد", "اقرا المزيد", "اقرا ايضا", "اقرا ايضاً",
-    "شارك", "شارك الخبر", "طباعه", "تابعونا", "اعلان", "مواضيع ذات صله", "اخبار ذات صله",
-    "read more", "read more »", "share", "share this", "share this article", "back to top",
-    "advertisement", "advertisements", "sponsored", "click here", "subscribe", "sign up",
-    "related", "related articles", "related stories", "comments", "print", "email", "tweet",
-    "follow us", "continue reading", "show more", "lire aussi", "lire la suite", "partager",
-    "publicité", "читать далее", "читайте также", "поделиться", "реклама", "подписаться",
-    "続きを読む", "广告", "分享", "返回顶部", "阅读更多", "להמשך קריאה", "שתף",
+    "اظهر المزيد",
+    "زر الذهاب الى الاعلى",
+    "المزيد",
+    "اقرا المزيد",
+    "اقرا ايضا",
+    "اقرا ايضاً",
+    "شارك",
+    "شارك الخبر",
+    "طباعه",
+    "تابعونا",
+    "اعلان",
+    "مواضيع ذات صله",
+    "اخبار ذات صله",
+    "read more",
+    "read more »",
+    "share",
+    "share this",
+    "share this article",
+    "back to top",
+    "advertisement",
+    "advertisements",
+    "sponsored",
+    "click here",
+    "subscribe",
+    "sign up",
+    "related",
+    "related articles",
+    "related stories",
+    "comments",
+    "print",
+    "email",
+    "tweet",
+    "follow us",
+    "continue reading",
+    "show more",
+    "lire aussi",
+    "lire la suite",
+    "partager",
+    "publicité",
+    "читать далее",
+    "читайте также",
+    "поделиться",
+    "реклама",
+    "подписаться",
+    "続きを読む",
+    "广告",
+    "分享",
+    "返回顶部",
+    "阅读更多",
+    "להמשך קריאה",
+    "שתף",
 ];
 
 /// Line beginnings that mark chrome.
 const PREFIXES: &[&str] = &[
-    "شارك من خلال", "شارك عبر", "share on", "follow us on", "للاشتراك", "اشترك في", "الوسوم",
-    "كلمات دلاليه", "tags:", "copyright", "©", "all rights reserved", "جميع الحقوق محفوظه",
-    "sign up for", "subscribe to", "click here", "اضغط هنا", "لمتابعه اخبار",
+    "شارك من خلال",
+    "شارك عبر",
+    "share on",
+    "follow us on",
+    "للاشتراك",
+    "اشترك في",
+    "الوسوم",
+    "كلمات دلاليه",
+    "tags:",
+    "copyright",
+    "©",
+    "all rights reserved",
+    "جميع الحقوق محفوظه",
+    "sign up for",
+    "subscribe to",
+    "click here",
+    "اضغط هنا",
+    "لمتابعه اخبار",
 ];
 
 /// Line endings that mark chrome ("…المزيد" after a teaser).
 const SUFFIXES: &[&str] = &["...المزيد", "…المزيد", "read more", "continue reading"];
 
 const SOCIAL: &[&str] = &[
-    "facebook", "twitter", "whatsapp", "telegram", "linkedin", "instagram", "فيسبوك", "فيس بوك",
-    "تويتر", "واتساب", "تلغرام", "انستغرام", "يوتيوب", "youtube",
+    "facebook",
+    "twitter",
+    "whatsapp",
+    "telegram",
+    "linkedin",
+    "instagram",
+    "فيسبوك",
+    "فيس بوك",
+    "تويتر",
+    "واتساب",
+    "تلغرام",
+    "انستغرام",
+    "يوتيوب",
+    "youtube",
 ];
 
 /// Is this line website chrome rather than article text?
 pub fn is_boilerplate(line: &str) -> bool {
+    let words = split_spaces(line).take(41).count();
+    if words > 12 {
+        // Only the suffix rule is for lines this long, and only up to 40 words.
+        return (words <= 40 && has_chrome_suffix(line))
+            || !line.chars().any(char::is_alphanumeric);
+    }
     let folded = fold(line);
-    let trimmed = folded.trim().trim_matches(|c: char| !c.is_alphanumeric() && c != '©');
+    let trimmed = folded
+        .trim()
+        .trim_matches(|c: char| !c.is_alphanumeric() && c != '©');
     if trimmed.is_empty() {
         return true;
     }
-    let words = trimmed.split_whitespace().count();
     let lists = &*LISTS;
     lists.lines.iter().any(|l| l == trimmed)
-        || (words <= 12 && lists.prefixes.iter().any(|p| trimmed.starts_with(p.as_str())))
-        || (words <= 40 && lists.suffixes.iter().any(|s| folded.trim_end().ends_with(s.as_str())))
-        || (words <= 12 && lists.social.iter().filter(|s| trimmed.contains(s.as_str())).count() >= 2)
-        || (words <= 12 && is_contact_line(trimmed))
+        || lists
+            .prefixes
+            .iter()
+            .any(|p| trimmed.starts_with(p.as_str()))
+        || has_chrome_suffix(line)
+        || social_names(&lists.social, trimmed) >= 2
+        || is_contact_line(trimmed)
+}
+
+/// Does the line end like a teaser cut off by the site ("…المزيد", "Read more")?
+/// Only the end of the line is folded.
+fn has_chrome_suffix(line: &str) -> bool {
+    let line = line.trim_end();
+    let mut start = line.len().saturating_sub(48);
+    while !line.is_char_boundary(start) {
+        start -= 1;
+    }
+    let tail = fold(&line[start..]);
+    LISTS.suffixes.iter().any(|s| tail.ends_with(s.as_str()))
+}
+
+/// How many different social network names the line mentions.
+fn social_names(social: &AhoCorasick, line: &str) -> u32 {
+    let mut seen = 0u64;
+    for found in social.find_overlapping_iter(line) {
+        seen |= 1 << (found.pattern().as_usize() % 64);
+    }
+    seen.count_ones()
 }
 
 /// A short line carrying a phone number or an e-mail address: "SMS 1234567 to subscribe".
 fn is_contact_line(line: &str) -> bool {
-    let has_email = line.split_whitespace().any(|w| w.contains('@') && w.contains('.'));
+    let has_email = line
+        .split_whitespace()
+        .any(|w| w.contains('@') && w.contains('.'));
     let longest_digits = line
         .split(|c: char| !c.is_ascii_digit())
         .map(str::len)

@@ -31,7 +31,9 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Ok(finish(text, UTF_8, false));
     }
-    let valid_up_to = std::str::from_utf8(bytes).err().map_or(0, |e| e.valid_up_to());
+    let valid_up_to = std::str::from_utf8(bytes)
+        .err()
+        .map_or(0, |e| e.valid_up_to());
     // A file cut at the byte cap may end in half a UTF-8 sequence.
     if bytes.len() - valid_up_to < 4 && valid_up_to > 0 {
         let (text, _) = UTF_8.decode_without_bom_handling(&bytes[..valid_up_to]);
@@ -61,7 +63,11 @@ fn check_binary(bytes: &[u8]) -> Result<(), DecodeError> {
 }
 
 fn finish(text: &str, encoding: &'static Encoding, lossy: bool) -> Decoded {
-    Decoded { text: sanitize(text), encoding: encoding.name(), lossy }
+    Decoded {
+        text: sanitize(text),
+        encoding: encoding.name(),
+        lossy,
+    }
 }
 
 /// Is this a character that must never reach a terminal from an article: a C0
@@ -152,14 +158,18 @@ mod tests {
 
     #[test]
     fn refuses_binary() {
-        assert_eq!(decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"), Err(DecodeError::Binary));
+        assert_eq!(
+            decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"),
+            Err(DecodeError::Binary)
+        );
         let noise: Vec<u8> = (0..64).map(|i| (i % 8) as u8 + 1).collect();
         assert!(matches!(decode(&noise), Err(DecodeError::ControlBytes(_))));
     }
 
     #[test]
     fn strips_escapes_controls_and_bidi_overrides() {
-        let hostile = "a\x1b[2Jb\x1b]52;c;SGVsbG8=\x07c\x1b]0;pwned\x1b\\d\u{202E}e\u{7}f\u{85}g\r\nh";
+        let hostile =
+            "a\x1b[2Jb\x1b]52;c;SGVsbG8=\x07c\x1b]0;pwned\x1b\\d\u{202E}e\u{7}f\u{85}g\r\nh";
         assert_eq!(sanitize(hostile), "abcdefg\nh");
     }
 

@@ -29,7 +29,9 @@ mod tests {
 
     #[test]
     fn reads_flat_fields_and_returns_the_body() {
-        let (f, body) = split("---\ntitle: \"Budget: passed\"\nDate: 2026-11-29\ntags:\n  - x\n---\nBody text\n");
+        let (f, body) = split(
+            "---\ntitle: \"Budget: passed\"\nDate: 2026-11-29\ntags:\n  - x\n---\nBody text\n",
+        );
         assert_eq!(f.get("title").map(String::as_str), Some("Budget: passed"));
         assert_eq!(f.get("date").map(String::as_str), Some("2026-11-29"));
         assert_eq!(body, "Body text\n");

@@ -7,8 +7,10 @@ pub mod frontmatter;
 pub mod keywords;
 pub mod lang;
 pub mod quotes;
+pub mod stopwords;
 pub mod summary;
 pub mod text;
+pub mod words;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -107,7 +109,10 @@ pub fn read(path: &Path) -> Document {
 }
 
 fn file_name(path: &Path) -> String {
-    path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }
 
 /// Reads at most [`MAX_BYTES`]; returns the bytes and the file's full length.
@@ -126,10 +131,14 @@ pub fn from_bytes(name: &str, bytes: &[u8]) -> Document {
         Ok(decoded) => {
             let mut doc = extract(name, &decoded.text);
             if decoded.encoding != "UTF-8" {
-                doc.article.notes.push(format!("decoded from {}", decoded.encoding));
+                doc.article
+                    .notes
+                    .push(format!("decoded from {}", decoded.encoding));
             }
             if decoded.lossy {
-                doc.article.notes.push("some bytes were not valid text and were replaced".into());
+                doc.article
+                    .notes
+                    .push("some bytes were not valid text and were replaced".into());
             }
             doc
         }
@@ -157,17 +166,46 @@ pub fn extract(name: &str, text: &str) -> Document {
         .or_else(|| structure.title.clone())
         .unwrap_or_else(|| name.to_string());
     let body_text = structure.body_text();
-    let (detected, dir) = lang::detect(if body_text.is_empty() { &title } else { &body_text });
-    let lang = meta.get("lang").or(meta.get("language")).cloned().or(detected);
+    let (detected, dir) = lang::detect(if body_text.is_empty() {
+        &title
+    } else {
+        &body_text
+    });
+    let lang = meta
+        .get("lang")
+        .or(meta.get("language"))
+        .cloned()
+        .or(detected);
+    // Split once: the count and the keywords both need the words.
+    let body_words: Vec<words::Word> = words::words(&body_text).detailed().collect();
     let mut article = Article {
         id: id_for(name),
-        format: if markdown { Format::Markdown } else { Format::Text },
+        format: if markdown {
+            Format::Markdown
+        } else {
+            Format::Text
+        },
         lead: lead_of(&structure),
-        summary: summary::summarize(structure.of_kind(BlockKind::Paragraph).map(|b| b.text.as_str())),
-        subheadings: structure.of_kind(BlockKind::Subheading).map(|b| b.text.clone()).collect(),
-        quotes: structure.of_kind(BlockKind::Paragraph).flat_map(|b| quotes::quotes_in(&b.text)).collect(),
-        keywords: keywords::keywords(&title, &body_text, lang.as_deref()),
-        words: count_words(&body_text),
+        summary: summary::summarize(
+            structure
+                .of_kind(BlockKind::Paragraph)
+                .map(|b| b.text.as_str()),
+        ),
+        subheadings: structure
+            .of_kind(BlockKind::Subheading)
+            .map(|b| b.text.clone())
+            .collect(),
+        quotes: structure
+            .of_kind(BlockKind::Paragraph)
+            .flat_map(|b| quotes::quotes_in(&b.text))
+            .collect(),
+        keywords: keywords::keywords_in(
+            &title,
+            &body_text,
+            body_words.iter().copied(),
+            lang.as_deref(),
+        ),
+        words: body_words.len(),
         dir,
         date: meta.get("date").cloned().or_else(|| date_in_name(name)),
         source: meta.get("source").cloned(),
@@ -179,26 +217,32 @@ pub fn extract(name: &str, text: &str) -> Document {
     };
     article.reading_minutes = reading_minutes(&body_text, article.words);
     if body_text.trim().is_empty() {
-        article.notes.push(if text.trim().is_empty() { "empty file".into() } else { "no body text".into() });
+        article.notes.push(if text.trim().is_empty() {
+            "empty file".into()
+        } else {
+            "no body text".into()
+        });
     }
     Document { article, structure }
 }
 
 /// The first paragraph of running text, else the first non-chrome block.
 fn lead_of(structure: &Structure) -> String {
-    let first = structure.of_kind(BlockKind::Paragraph).next().or_else(|| structure.content().next());
+    let first = structure
+        .of_kind(BlockKind::Paragraph)
+        .next()
+        .or_else(|| structure.content().next());
     first.map(|b| b.text.clone()).unwrap_or_default()
-}
-
-/// Words as a reader counts them; each CJK character counts as one.
-fn count_words(text: &str) -> usize {
-    use unicode_segmentation::UnicodeSegmentation;
-    text.unicode_words().map(|w| if w.chars().all(lang::is_cjk) { w.chars().count() } else { 1 }).sum()
 }
 
 /// Minutes at 200 words (or 400 CJK characters) a minute, rounded up.
 fn reading_minutes(text: &str, words: usize) -> usize {
-    let cjk = text.chars().filter(|c| lang::is_cjk(*c)).count();
+    // Every CJK character is three bytes long, led by a byte of E3 or more.
+    let cjk = if text.bytes().any(|b| b >= 0xE3) {
+        text.chars().filter(|c| lang::is_cjk(*c)).count()
+    } else {
+        0
+    };
     let per_minute = if cjk * 2 > words { 400 } else { 200 };
     words.div_ceil(per_minute)
 }
@@ -209,9 +253,16 @@ fn date_in_name(name: &str) -> Option<String> {
     (0..bytes.len().saturating_sub(9)).find_map(|i| {
         let s = name.get(i..i + 10)?;
         let b = s.as_bytes();
-        let shape = b.iter().enumerate().all(|(j, c)| if j == 4 || j == 7 { *c == b'-' } else { c.is_ascii_digit() });
+        let shape = b.iter().enumerate().all(|(j, c)| {
+            if j == 4 || j == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
         let boundary = i == 0 || !bytes[i - 1].is_ascii_digit();
-        (shape && boundary && jiff::civil::Date::strptime("%Y-%m-%d", s).is_ok()).then(|| s.to_string())
+        (shape && boundary && jiff::civil::Date::strptime("%Y-%m-%d", s).is_ok())
+            .then(|| s.to_string())
     })
 }
 

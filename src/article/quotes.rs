@@ -2,9 +2,10 @@
 
 use std::sync::LazyLock;
 
+use foldhash::HashSet;
 use regex::Regex;
 
-use super::fold::fold;
+use super::fold::fold_cow;
 
 /// A quoted statement and its speaker, when the text names one.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -14,7 +15,13 @@ pub struct Quote {
 }
 
 const PAIRS: &[(char, char)] = &[
-    ('“', '”'), ('«', '»'), ('„', '“'), ('„', '”'), ('「', '」'), ('『', '』'), ('"', '"'),
+    ('“', '”'),
+    ('«', '»'),
+    ('„', '“'),
+    ('„', '”'),
+    ('「', '」'),
+    ('『', '』'),
+    ('"', '"'),
 ];
 
 /// The quotes in one paragraph, with speakers.
@@ -24,10 +31,16 @@ pub fn quotes_in(paragraph: &str) -> Vec<Quote> {
         .filter(|&(start, end)| is_statement(&paragraph[start..end]))
         .map(|(start, end)| {
             let text = paragraph[start..end].trim().to_string();
-            let open = paragraph[..start].char_indices().next_back().map_or(0, |(i, _)| i);
-            let close = paragraph[end..].chars().next().map_or(end, |c| end + c.len_utf8());
-            let speaker = speaker_before(&paragraph[..open])
-                .or_else(|| speaker_after(&paragraph[close..]));
+            let open = paragraph[..start]
+                .char_indices()
+                .next_back()
+                .map_or(0, |(i, _)| i);
+            let close = paragraph[end..]
+                .chars()
+                .next()
+                .map_or(end, |c| end + c.len_utf8());
+            let speaker =
+                speaker_before(&paragraph[..open]).or_else(|| speaker_after(&paragraph[close..]));
             Quote { text, speaker }
         })
         .collect()
@@ -35,7 +48,7 @@ pub fn quotes_in(paragraph: &str) -> Vec<Quote> {
 
 /// Long enough to be a statement rather than a scare-quoted term.
 fn is_statement(text: &str) -> bool {
-    text.split_whitespace().count() >= 3
+    super::words::split_spaces(text).nth(2).is_some()
         || (text.chars().count() >= 6 && text.chars().any(super::lang::is_cjk))
 }
 
@@ -43,7 +56,7 @@ fn is_statement(text: &str) -> bool {
 fn spans(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut pos = 0;
-    while let Some((i, c)) = text[pos..].char_indices().find(|(_, c)| PAIRS.iter().any(|p| p.0 == *c)) {
+    while let Some((i, c)) = next_opening(&text[pos..]) {
         let start = pos + i + c.len_utf8();
         let closes = PAIRS.iter().filter(|p| p.0 == c).map(|p| p.1);
         match closes.filter_map(|close| text[start..].find(close)).min() {
@@ -57,27 +70,124 @@ fn spans(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// The next opening quote mark and where it is. Every opening mark is `"` or
+/// starts with one of the UTF-8 lead bytes C2 (`«`), E2 (`“ „`) or E3 (`「 『`), so
+/// the search is for bytes: memchr's SIMD search for the first three, and a plain
+/// scan only where CJK text (E3) is present at all.
+fn next_opening(text: &str) -> Option<(usize, char)> {
+    let bytes = text.as_bytes();
+    let cjk = memchr::memchr(0xE3, bytes).is_some();
+    let mut from = 0;
+    loop {
+        let rest = &bytes[from..];
+        let i = if cjk {
+            rest.iter()
+                .position(|b| matches!(b, b'"' | 0xC2 | 0xE2 | 0xE3))?
+        } else {
+            memchr::memchr3(b'"', 0xC2, 0xE2, rest)?
+        };
+        let at = from + i;
+        let c = text[at..].chars().next()?;
+        if PAIRS.iter().any(|p| p.0 == c) {
+            return Some((at, c));
+        }
+        from = at + c.len_utf8();
+    }
+}
+
 /// Speech verbs (folded), with the clitics و and ف allowed in front.
 const ARABIC_VERBS: &[&str] = &[
-    "قال", "يقول", "اكد", "يؤكد", "اعلن", "اضاف", "شدد", "اوضح", "دعا", "صرح", "تابع", "ذكر",
-    "اشار", "لفت", "كشف", "اعتبر", "راي", "قالت", "اكدت", "اعلنت", "اضافت", "اوضحت", "مؤكدا",
-    "مضيفا", "موضحا", "مشيرا", "مشددا", "معتبرا", "قايلا", "قائلا", "لافتا",
+    "قال",
+    "يقول",
+    "اكد",
+    "يؤكد",
+    "اعلن",
+    "اضاف",
+    "شدد",
+    "اوضح",
+    "دعا",
+    "صرح",
+    "تابع",
+    "ذكر",
+    "اشار",
+    "لفت",
+    "كشف",
+    "اعتبر",
+    "راي",
+    "قالت",
+    "اكدت",
+    "اعلنت",
+    "اضافت",
+    "اوضحت",
+    "مؤكدا",
+    "مضيفا",
+    "موضحا",
+    "مشيرا",
+    "مشددا",
+    "معتبرا",
+    "قايلا",
+    "قائلا",
+    "لافتا",
 ];
 
 /// Words that end the subject of an Arabic speech verb.
 const ARABIC_STOPS: &[&str] = &[
-    "ان", "انه", "انها", "فان", "وان", "بان", "في", "خلال", "عن", "على", "الى", "امام", "ل", "لـ", "بان", "بانه", "اليوم",
-    "امس", "مساء", "صباح", "عبر", "من", "الذي", "التي", "لوكاله", "لصحيفه", "لقناه", "حيث",
+    "ان",
+    "انه",
+    "انها",
+    "فان",
+    "وان",
+    "بان",
+    "في",
+    "خلال",
+    "عن",
+    "على",
+    "الى",
+    "امام",
+    "ل",
+    "لـ",
+    "بان",
+    "بانه",
+    "اليوم",
+    "امس",
+    "مساء",
+    "صباح",
+    "عبر",
+    "من",
+    "الذي",
+    "التي",
+    "لوكاله",
+    "لصحيفه",
+    "لقناه",
+    "حيث",
 ];
 
 /// Prepositions of attribution: "according to".
 const ARABIC_ACCORDING: &[&str] = &["بحسب", "وبحسب", "حسب", "وحسب", "وفق", "وفقا"];
 
+/// A word without the punctuation around it.
+fn bare(word: &str) -> &str {
+    word.trim_matches(|c: char| !is_letter(c))
+}
+
+/// `char::is_alphabetic`, answered without the Unicode tables for ASCII and Arabic letters.
+fn is_letter(c: char) -> bool {
+    match c as u32 {
+        0x41..=0x5A | 0x61..=0x7A | 0x621..=0x64A => true,
+        0..=0x7F => false,
+        _ => c.is_alphabetic(),
+    }
+}
+
+/// The verbs as a set: every word before a quote is looked up.
+static VERBS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| ARABIC_VERBS.iter().copied().collect());
+
 fn is_arabic_verb(folded_word: &str) -> bool {
-    let w = folded_word.trim_matches(|c: char| !c.is_alphabetic());
-    ARABIC_VERBS.iter().any(|v| {
-        w == *v || w.strip_prefix(['و', 'ف']).is_some_and(|rest| rest == *v)
-    })
+    let w = bare(folded_word);
+    VERBS.contains(w)
+        || w.strip_prefix(['و', 'ف'])
+            .is_some_and(|rest| VERBS.contains(rest))
 }
 
 /// The speaker named before a quote: the nearest speech verb whose subject is a name.
@@ -87,35 +197,34 @@ fn speaker_before(text: &str) -> Option<String> {
 }
 
 fn arabic_before(sentence: &str) -> Option<String> {
-    let words: Vec<&str> = sentence.split_whitespace().collect();
-    let folded: Vec<String> = words.iter().map(|w| fold(w)).collect();
-    for (i, f) in folded.iter().enumerate().rev() {
-        let bare = f.trim_matches(|c: char| !c.is_alphabetic());
-        if ARABIC_ACCORDING.contains(&bare) {
-            if let Some(name) = arabic_subject(&words[i + 1..], &folded[i + 1..]) {
-                return Some(name);
-            }
+    // Nearest first, folding each word only when it is reached; `after` holds the
+    // words already passed, nearest last, for the subject.
+    let mut after: Vec<&str> = Vec::new();
+    for word in sentence.split_whitespace().rev() {
+        let f = fold_cow(word);
+        let attribution = ARABIC_ACCORDING.contains(&bare(&f)) || is_arabic_verb(&f);
+        if attribution && let Some(name) = arabic_subject(after.iter().rev().copied()) {
+            return Some(name);
         }
-        if is_arabic_verb(f) {
-            if let Some(name) = arabic_subject(&words[i + 1..], &folded[i + 1..]) {
-                return Some(name);
-            }
-        }
+        after.push(word);
     }
     None
 }
 
 /// The subject after a verb: up to a stop word or colon; where commas set off
 /// an appositive ("deputy minister, Sergei Ryabkov,") the appositive is the name.
-fn arabic_subject(words: &[&str], folded: &[String]) -> Option<String> {
+fn arabic_subject<'a>(words: impl Iterator<Item = &'a str>) -> Option<String> {
     let mut segments: Vec<Vec<&str>> = vec![Vec::new()];
-    for (word, f) in words.iter().zip(folded) {
-        let bare = f.trim_matches(|c: char| !c.is_alphabetic());
+    for word in words {
+        let f = fold_cow(word);
+        let bare = bare(&f);
         if ARABIC_STOPS.contains(&bare) || bare.is_empty() {
             break;
         }
         let clean = word.trim_end_matches(['،', ',', ':', '؛']);
-        segments.last_mut()?.push(clean.trim_start_matches(['(', '“', '«']));
+        segments
+            .last_mut()?
+            .push(clean.trim_start_matches(['(', '“', '«']));
         if word.ends_with(':') {
             break;
         }
@@ -143,12 +252,29 @@ static EN_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// The English patterns all need a capitalised name: skip them on text without one.
+fn has_ascii_capital(text: &str) -> bool {
+    text.bytes().any(|b| b.is_ascii_uppercase())
+}
+
 fn english_before(sentence: &str) -> Option<String> {
+    if !has_ascii_capital(sentence) {
+        return None;
+    }
     let caps = EN_BEFORE.captures(sentence)?;
     name_from(caps.get(1).or(caps.get(2))?.as_str())
 }
 
 fn english_after(text: &str) -> Option<String> {
+    // The pattern is anchored at the quote's end and spans a few words at most.
+    let mut end = text.len().min(160);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let text = &text[..end];
+    if !has_ascii_capital(text) {
+        return None;
+    }
     let caps = EN_AFTER.captures(text)?;
     name_from(caps.get(1).or(caps.get(2))?.as_str())
 }
@@ -157,7 +283,9 @@ fn english_after(text: &str) -> Option<String> {
 fn name_from(candidate: &str) -> Option<String> {
     let name = candidate.trim().trim_end_matches([',', '.']);
     let first = name.split_whitespace().next()?;
-    const NOT_NAMES: &[&str] = &["He", "She", "They", "It", "We", "I", "The", "This", "That", "But", "And"];
+    const NOT_NAMES: &[&str] = &[
+        "He", "She", "They", "It", "We", "I", "The", "This", "That", "But", "And",
+    ];
     (!NOT_NAMES.contains(&first)).then(|| name.to_string())
 }
 
@@ -168,9 +296,11 @@ fn speaker_after(text: &str) -> Option<String> {
     }
     let clause = text.split(['.', '!', '?', '؟']).next().unwrap_or("");
     let words: Vec<&str> = clause.split_whitespace().take(8).collect();
-    let folded: Vec<String> = words.iter().map(|w| fold(w)).collect();
-    let verb = folded.iter().take(2).position(|f| is_arabic_verb(f))?;
-    arabic_subject(&words[verb + 1..], &folded[verb + 1..])
+    let verb = words
+        .iter()
+        .take(2)
+        .position(|w| is_arabic_verb(&fold_cow(w)))?;
+    arabic_subject(words[verb + 1..].iter().copied())
 }
 
 #[cfg(test)]
@@ -185,7 +315,9 @@ mod tests {
 
     #[test]
     fn arabic_appositive_name_after_a_title() {
-        let q = one("وبصدد التطورات قال نائب وزير الخارجية الروسي، سيرغي ريابكوف، إن الاتصالات مستمرة، مؤكداً في تصريح صحفي، اليوم، أن “كل المسائل يتم نقاشها عن طريق قنوات عسكرية”.");
+        let q = one(
+            "وبصدد التطورات قال نائب وزير الخارجية الروسي، سيرغي ريابكوف، إن الاتصالات مستمرة، مؤكداً في تصريح صحفي، اليوم، أن “كل المسائل يتم نقاشها عن طريق قنوات عسكرية”.",
+        );
         assert_eq!(q.text, "كل المسائل يتم نقاشها عن طريق قنوات عسكرية");
         assert_eq!(q.speaker.as_deref(), Some("سيرغي ريابكوف"));
     }
@@ -215,6 +347,14 @@ mod tests {
     #[test]
     fn short_scare_quotes_are_not_statements() {
         assert!(quotes_in("The so-called “deal” failed.").is_empty());
+    }
+
+    #[test]
+    fn every_opening_mark_is_found() {
+        for (open, _) in PAIRS {
+            let text = format!("… é {open}x");
+            assert_eq!(next_opening(&text).map(|(_, c)| c), Some(*open), "{open}");
+        }
     }
 
     #[test]

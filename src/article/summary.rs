@@ -8,11 +8,12 @@ pub const MAX_CHARS: usize = 420;
 /// Lead-k: the first sentences of the paragraphs, within the cap.
 pub fn summarize<'a>(paragraphs: impl IntoIterator<Item = &'a str>) -> String {
     let mut out = String::new();
-    let mut taken = 0;
-    for sentence in paragraphs.into_iter().flat_map(sentences) {
-        if taken == SENTENCES {
-            break;
-        }
+    for (taken, sentence) in paragraphs
+        .into_iter()
+        .flat_map(sentence_iter)
+        .take(SENTENCES)
+        .enumerate()
+    {
         let needed = out.chars().count() + sentence.chars().count() + 1;
         if taken > 0 && needed > MAX_CHARS {
             break;
@@ -22,51 +23,56 @@ pub fn summarize<'a>(paragraphs: impl IntoIterator<Item = &'a str>) -> String {
             out.push(' ');
         }
         out.push_str(sentence);
-        taken += 1;
     }
     truncate_chars(&out, MAX_CHARS)
 }
 
 /// Splits text after sentence-final punctuation, keeping common abbreviations whole.
 pub fn sentences(text: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let cjk_end = matches!(c, '。' | '！' | '？');
-        let end = matches!(c, '.' | '!' | '?' | '؟' | '…') || cjk_end;
-        if !end {
-            continue;
-        }
-        // Let closing quotes and brackets stay with their sentence.
-        let mut stop = i + c.len_utf8();
-        while let Some(&(j, q)) = chars.peek() {
-            if !matches!(q, '”' | '»' | '"' | ')' | '’' | '」' | '.') {
-                break;
-            }
-            stop = j + q.len_utf8();
-            chars.next();
-        }
-        let at_space = chars.peek().is_none_or(|&(_, n)| n.is_whitespace());
-        if (at_space || cjk_end) && !is_abbreviation(&text[start..i]) {
-            push_trimmed(&mut out, &text[start..stop]);
-            start = stop;
-        }
-    }
-    push_trimmed(&mut out, &text[start..]);
-    out
+    sentence_iter(text).collect()
 }
 
-fn push_trimmed<'a>(out: &mut Vec<&'a str>, s: &'a str) {
-    let s = s.trim();
-    if !s.is_empty() {
-        out.push(s);
-    }
+/// The sentences of `text` one at a time, so a summary reads no further than it takes.
+fn sentence_iter(text: &str) -> impl Iterator<Item = &str> {
+    let mut start = 0;
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        while let Some((i, c)) = chars.next() {
+            let cjk_end = matches!(c, '。' | '！' | '？');
+            let end = matches!(c, '.' | '!' | '?' | '؟' | '…') || cjk_end;
+            if !end {
+                continue;
+            }
+            // Let closing quotes and brackets stay with their sentence.
+            let mut stop = i + c.len_utf8();
+            while let Some(&(j, q)) = chars.peek() {
+                if !matches!(q, '”' | '»' | '"' | ')' | '’' | '」' | '.') {
+                    break;
+                }
+                stop = j + q.len_utf8();
+                chars.next();
+            }
+            let at_space = chars.peek().is_none_or(|&(_, n)| n.is_whitespace());
+            if (at_space || cjk_end) && !is_abbreviation(&text[start..i]) {
+                let sentence = text[start..stop].trim();
+                start = stop;
+                if !sentence.is_empty() {
+                    return Some(sentence);
+                }
+            }
+        }
+        let last = text[start..].trim();
+        start = text.len();
+        (!last.is_empty()).then_some(last)
+    })
 }
 
 fn is_abbreviation(before: &str) -> bool {
     let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
-    const ABBR: &[&str] = &["Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Gen", "Gov", "Sen", "Rep", "Prof", "vs", "etc", "No", "Inc", "Co", "U.S", "U.K", "U.N"];
+    const ABBR: &[&str] = &[
+        "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Gen", "Gov", "Sen", "Rep", "Prof", "vs", "etc",
+        "No", "Inc", "Co", "U.S", "U.K", "U.N",
+    ];
     ABBR.contains(&word) || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
 }
 
@@ -76,7 +82,10 @@ pub fn truncate_chars(text: &str, max: usize) -> String {
         return text.to_string();
     }
     let cut: String = text.chars().take(max.saturating_sub(1)).collect();
-    let at_word = cut.rfind(char::is_whitespace).filter(|&i| i > cut.len() / 2).unwrap_or(cut.len());
+    let at_word = cut
+        .rfind(char::is_whitespace)
+        .filter(|&i| i > cut.len() / 2)
+        .unwrap_or(cut.len());
     format!("{}…", cut[..at_word].trim_end())
 }
 
@@ -86,10 +95,26 @@ mod tests {
 
     #[test]
     fn splits_sentences_in_several_scripts() {
-        assert_eq!(sentences("Mr. Smith left. He returned! Why?"), ["Mr. Smith left.", "He returned!", "Why?"]);
-        assert_eq!(sentences("قال الوزير إن العمل مستمر. وأضاف: «لن نتوقف». هل ينجح؟"), ["قال الوزير إن العمل مستمر.", "وأضاف: «لن نتوقف».", "هل ينجح؟"]);
-        assert_eq!(sentences("预算通过了。议会休会。"), ["预算通过了。", "议会休会。"]);
-        assert_eq!(sentences("He said “Stop.” Then he left."), ["He said “Stop.”", "Then he left."]);
+        assert_eq!(
+            sentences("Mr. Smith left. He returned! Why?"),
+            ["Mr. Smith left.", "He returned!", "Why?"]
+        );
+        assert_eq!(
+            sentences("قال الوزير إن العمل مستمر. وأضاف: «لن نتوقف». هل ينجح؟"),
+            [
+                "قال الوزير إن العمل مستمر.",
+                "وأضاف: «لن نتوقف».",
+                "هل ينجح؟"
+            ]
+        );
+        assert_eq!(
+            sentences("预算通过了。议会休会。"),
+            ["预算通过了。", "议会休会。"]
+        );
+        assert_eq!(
+            sentences("He said “Stop.” Then he left."),
+            ["He said “Stop.”", "Then he left."]
+        );
     }
 
     #[test]

@@ -14,9 +14,27 @@ fn seed_article_fields() {
     assert!(a.subheadings[0].starts_with("الكرملين: يجب التصدي"));
     assert!(a.subheadings[1].starts_with("بعد مقتل 5 جنود للاحتلال"));
     assert!(a.quotes.len() >= 3, "{:?}", a.quotes);
-    assert!(a.quotes[0].speaker.as_deref().is_some_and(|s| s.contains("ريابكوف")), "{:?}", a.quotes[0]);
-    assert!(a.quotes[1].speaker.as_deref().is_some_and(|s| s.contains("بيسكوف")), "{:?}", a.quotes[1]);
-    assert!(a.keywords.iter().take(5).any(|k| k == "إدلب"), "{:?}", a.keywords);
+    assert!(
+        a.quotes[0]
+            .speaker
+            .as_deref()
+            .is_some_and(|s| s.contains("ريابكوف")),
+        "{:?}",
+        a.quotes[0]
+    );
+    assert!(
+        a.quotes[1]
+            .speaker
+            .as_deref()
+            .is_some_and(|s| s.contains("بيسكوف")),
+        "{:?}",
+        a.quotes[1]
+    );
+    assert!(
+        a.keywords.iter().take(5).any(|k| k == "إدلب"),
+        "{:?}",
+        a.keywords
+    );
     let json = serde_json::to_string(&a).expect("json");
     for chrome in ["اظهر المزيد", "زر الذهاب إلى الأعلى"] {
         assert!(!json.contains(chrome), "{chrome} leaked");
@@ -38,7 +56,10 @@ fn english_article_fields() {
     let a = extract("2026-11-28-flood.txt", text).article;
     assert_eq!(a.title, "Flood waters rise in the valley");
     assert!(a.lead.starts_with("Flood waters rose"));
-    assert!(a.summary.starts_with("Flood waters rose across the valley on Monday"));
+    assert!(
+        a.summary
+            .starts_with("Flood waters rose across the valley on Monday")
+    );
     assert_eq!((a.lang.as_deref(), a.dir), (Some("en"), Dir::Ltr));
     assert_eq!(a.quotes[0].speaker.as_deref(), Some("Tom Hale"));
     assert!(a.keywords.iter().any(|k| k == "valley"), "{:?}", a.keywords);
@@ -70,7 +91,10 @@ fn russian_and_chinese_articles() {
     let zh = "市议会批准新预算\n\n市议会周二晚上经过长时间辩论后批准了新的预算方案。新预算方案将削减道路开支。\n";
     let a = extract("zh.txt", zh).article;
     assert_eq!(a.lang.as_deref(), Some("zh"));
-    assert_eq!(a.summary, "市议会周二晚上经过长时间辩论后批准了新的预算方案。新预算方案将削减道路开支。");
+    assert_eq!(
+        a.summary,
+        "市议会周二晚上经过长时间辩论后批准了新的预算方案。新预算方案将削减道路开支。"
+    );
     assert!(a.keywords.iter().any(|k| k == "预算"), "{:?}", a.keywords);
 }
 
@@ -81,16 +105,25 @@ fn empty_and_binary_files_are_reported() {
     assert_eq!(a.notes, ["empty file"]);
     let a = from_bytes("image.txt", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").article;
     assert_eq!(a.format, Format::Binary);
-    assert!(a.error.as_deref().is_some_and(|e| e.contains("not a text file")));
+    assert!(
+        a.error
+            .as_deref()
+            .is_some_and(|e| e.contains("not a text file"))
+    );
 }
 
 #[test]
 fn legacy_encoding_is_noted() {
-    let text = "عنوان الخبر\n\nأعلنت الحكومة اليوم عن خطة جديدة لدعم المزارعين في المناطق الريفية.\n";
+    let text =
+        "عنوان الخبر\n\nأعلنت الحكومة اليوم عن خطة جديدة لدعم المزارعين في المناطق الريفية.\n";
     let (bytes, _, _) = encoding_rs::WINDOWS_1256.encode(text);
     let a = from_bytes("cp1256.txt", &bytes).article;
     assert_eq!(a.title, "عنوان الخبر");
-    assert!(a.notes.contains(&"decoded from windows-1256".to_string()), "{:?}", a.notes);
+    assert!(
+        a.notes.contains(&"decoded from windows-1256".to_string()),
+        "{:?}",
+        a.notes
+    );
 }
 
 #[test]

@@ -33,7 +33,9 @@ pub struct Structure {
 impl Structure {
     /// The blocks a reader shows: everything except boilerplate.
     pub fn content(&self) -> impl Iterator<Item = &Block> {
-        self.blocks.iter().filter(|b| b.kind != BlockKind::Boilerplate)
+        self.blocks
+            .iter()
+            .filter(|b| b.kind != BlockKind::Boilerplate)
     }
 
     /// The body as plain text, blocks separated by blank lines.
@@ -64,7 +66,10 @@ pub fn structure(text: &str, known_title: Option<&str>) -> Structure {
     let rest: Vec<String> = lines
         .filter(|l| known_title.is_none_or(|t| strip_heading_marks(l).trim() != t.trim()))
         .collect();
-    Structure { title, blocks: classify(rest) }
+    Structure {
+        title,
+        blocks: classify(rest),
+    }
 }
 
 /// Blocks separated by blank lines; hard-wrapped lines are joined, other
@@ -72,7 +77,11 @@ pub fn structure(text: &str, known_title: Option<&str>) -> Structure {
 fn paragraphs(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     for chunk in text.split("\n\n") {
-        let lines: Vec<&str> = chunk.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+        let lines: Vec<&str> = chunk
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
         if lines.is_empty() {
             continue;
         }
@@ -96,7 +105,9 @@ fn is_hard_wrapped(lines: &[&str]) -> bool {
     let body = &widths[..widths.len() - 1];
     (40..=100).contains(&max)
         && body.iter().all(|&w| w * 10 >= max * 6)
-        && !lines.iter().any(|l| l.starts_with(['#', '-', '*', '>', '|']))
+        && !lines
+            .iter()
+            .any(|l| l.starts_with(['#', '-', '*', '>', '|']))
 }
 
 fn strip_heading_marks(line: &str) -> &str {
@@ -114,7 +125,11 @@ fn classify(lines: Vec<String>) -> Vec<Block> {
             } else {
                 BlockKind::Paragraph
             };
-            let text = strip_heading_marks(&line).to_string();
+            let text = if line.starts_with('#') {
+                strip_heading_marks(&line).to_string()
+            } else {
+                line
+            };
             Block { kind, text }
         })
         .collect();
@@ -136,8 +151,8 @@ fn classify(lines: Vec<String>) -> Vec<Block> {
 
 /// Running text: long, or a sentence that ends with its punctuation.
 fn is_prose(line: &str) -> bool {
-    let words = word_count(line);
-    words >= 25 || (words >= 4 && ends_sentence(line))
+    let needed = if ends_sentence(line) { 4 } else { 25 };
+    words_up_to(line, needed) >= needed
 }
 
 /// Does the line end with sentence-final punctuation (closing quotes allowed)?
@@ -149,8 +164,25 @@ pub fn ends_sentence(line: &str) -> bool {
 /// Words for judging a line's shape: space-separated words, and one word for
 /// every two CJK characters (written without spaces).
 pub fn word_count(text: &str) -> usize {
-    let cjk = text.chars().filter(|c| super::lang::is_cjk(*c)).count();
-    let spaced = text.split_whitespace().filter(|w| !w.chars().all(super::lang::is_cjk)).count();
+    words_up_to(text, usize::MAX)
+}
+
+/// [`word_count`], but stops counting at `cap`: a long paragraph is not read to
+/// its end just to learn that it is long.
+fn words_up_to(text: &str, cap: usize) -> usize {
+    let (mut spaced, mut cjk) = (0, 0);
+    for word in super::words::split_spaces(text) {
+        let (mut chars, mut in_cjk) = (0, 0);
+        for c in word.chars() {
+            chars += 1;
+            in_cjk += usize::from(super::lang::is_cjk(c));
+        }
+        spaced += usize::from(in_cjk < chars);
+        cjk += in_cjk;
+        if spaced + cjk / 2 >= cap {
+            break;
+        }
+    }
     spaced + cjk / 2
 }
 
@@ -168,7 +200,10 @@ mod tests {
         let s = structure(text, None);
         assert_eq!(s.title.as_deref(), Some("Storm hits the coast"));
         use BlockKind::*;
-        assert_eq!(kinds(&s), [Paragraph, Subheading, Paragraph, Boilerplate, Boilerplate]);
+        assert_eq!(
+            kinds(&s),
+            [Paragraph, Subheading, Paragraph, Boilerplate, Boilerplate]
+        );
         assert!(!s.body_text().contains("Share"));
     }
 
@@ -190,7 +225,10 @@ mod tests {
 
     #[test]
     fn known_title_is_not_repeated_in_the_body() {
-        let s = structure("# Budget passes\n\nThe council passed the budget on Tuesday night.\n", Some("Budget passes"));
+        let s = structure(
+            "# Budget passes\n\nThe council passed the budget on Tuesday night.\n",
+            Some("Budget passes"),
+        );
         assert_eq!(s.title, None);
         assert_eq!(kinds(&s), [BlockKind::Paragraph]);
     }
