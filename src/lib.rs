@@ -4,4 +4,14 @@
 //! categories, filing, the journal), [`config`] — knows nothing of the
 //! terminal; [`cli`] and `tui` are the two front-ends on top of it.
 
+pub mod action;
 pub mod article;
+pub mod cache;
+pub mod cli;
+pub mod config;
+pub mod desk;
+pub mod keymap;
+pub mod query;
+pub mod stats;
+pub mod tui;
+pub mod watch;

@@ -75,13 +75,7 @@ pub fn keywords_in<'a>(
         let tally = &mut tallies[i];
         tally.count += seen.count;
         tally.in_title |= seen.in_title;
-        // The most used form; on a tie the shorter; then the earlier (already shown).
-        let better = (seen.count, std::cmp::Reverse(surface.len()))
-            > (
-                tally.shown.count,
-                std::cmp::Reverse(tally.shown.surface.len()),
-            );
-        if better {
+        if shows_better(&seen, &tally.shown) {
             tally.shown = seen;
         }
     }
@@ -97,6 +91,19 @@ pub fn keywords_in<'a>(
         .take(MAX_KEYWORDS)
         .map(|t| t.shown.surface.to_string())
         .collect()
+}
+
+/// Should `a` be shown rather than `b`? The most used form; on a tie the
+/// shorter; then the earlier.
+fn shows_better(a: &Seen, b: &Seen) -> bool {
+    let key = |s: &Seen| {
+        (
+            s.count,
+            std::cmp::Reverse(s.surface.len()),
+            std::cmp::Reverse(s.first),
+        )
+    };
+    key(a) > key(b)
 }
 
 /// Distinct surface forms in order of first use, with their counts: each is then
@@ -140,12 +147,22 @@ fn merge_clitic_forms(index: &HashMap<Cow<str>, usize>, tallies: &mut [Tally]) {
         if i == j {
             continue;
         }
-        let (count, first, in_title) = (tallies[i].count, tallies[i].first, tallies[i].in_title);
+        let Tally {
+            count,
+            first,
+            in_title,
+            shown,
+            ..
+        } = tallies[i];
         tallies[i].merged_into = Some(j);
         let target = &mut tallies[j];
         target.count += count;
         target.first = target.first.min(first);
         target.in_title |= in_title;
+        // The clitic forms' surfaces compete for the shown form too.
+        if shows_better(&shown, &target.shown) {
+            target.shown = shown;
+        }
     }
 }
 

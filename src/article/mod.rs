@@ -125,6 +125,22 @@ fn read_capped(path: &Path) -> std::io::Result<(Vec<u8>, u64)> {
     Ok((bytes, total))
 }
 
+/// Reads entries on all cores, `chunk` at a time, handing each chunk's
+/// articles to `emit` (in order); stops early when `emit` returns false.
+pub fn read_many(
+    entries: &[crate::desk::Entry],
+    chunk: usize,
+    mut emit: impl FnMut(&[crate::desk::Entry], Vec<Article>) -> bool,
+) {
+    use rayon::prelude::*;
+    for part in entries.chunks(chunk.max(1)) {
+        let articles = part.par_iter().map(|e| read(&e.path).article).collect();
+        if !emit(part, articles) {
+            return;
+        }
+    }
+}
+
 /// Decodes and extracts an item from its bytes; `name` is its file name.
 pub fn from_bytes(name: &str, bytes: &[u8]) -> Document {
     match decode::decode(bytes) {
@@ -166,11 +182,13 @@ pub fn extract(name: &str, text: &str) -> Document {
         .or_else(|| structure.title.clone())
         .unwrap_or_else(|| name.to_string());
     let body_text = structure.body_text();
-    let (detected, dir) = lang::detect(if body_text.is_empty() {
-        &title
+    // Detect from the body, else from a title the text gave; never from a file name.
+    let sample = if body_text.is_empty() {
+        known_title.or(structure.title.as_deref()).unwrap_or("")
     } else {
         &body_text
-    });
+    };
+    let (detected, dir) = lang::detect(sample);
     let lang = meta
         .get("lang")
         .or(meta.get("language"))

@@ -2,7 +2,7 @@
 
 use super::*;
 
-const SEED: &str = include_str!("../../inbox/000_5e52a797893e5a0a.txt");
+const SEED: &str = include_str!("../../tests/fixtures/seed-ar.txt");
 
 #[test]
 fn seed_article_fields() {

@@ -1,0 +1,237 @@
+//! Text matching on folded text: words, phrases, Arabic clitics, and regexes.
+
+use regex::{Regex, RegexBuilder};
+
+use crate::article::fold::{fold, without_prefixes};
+
+/// The most bytes a compiled regex may take; bigger patterns are refused, not run.
+pub const REGEX_SIZE_LIMIT: usize = 1 << 20;
+
+/// The most letters of the longest prefix in [`crate::article::fold::ARABIC_PREFIXES`].
+const MAX_PREFIX_CHARS: usize = 4;
+
+/// Folds text for matching (TEXT.md §4), drops invisible format characters (bidi
+/// marks, zero-width joiners, soft hyphens) and collapses runs of whitespace to one
+/// space, so phrases match across line breaks and double spaces.
+pub fn fold_text(text: &str) -> String {
+    let folded = fold(text);
+    let mut out = String::with_capacity(folded.len());
+    let mut space = false;
+    for c in folded.chars().filter(|c| !is_invisible(*c)) {
+        if c.is_whitespace() {
+            space = !out.is_empty();
+        } else {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Format characters that change nothing a reader sees: pasted bidi marks and isolates,
+/// zero-width (non-)joiners and spaces, word joiner, BOM, soft hyphen.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{00AD}' | '\u{061C}' | '\u{FEFF}')
+        || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}')
+}
+
+/// A word or phrase, folded once, searched for in folded text.
+#[derive(Debug, Clone)]
+pub struct Needle {
+    /// Finds candidate positions fast (a literal regex uses a SIMD substring search).
+    finder: Regex,
+    /// Whether the needle begins with a letter or digit, so needs a word start there.
+    starts_alnum: bool,
+    /// Whether the match must end at a word end (phrases) or may run into the word (words).
+    whole: bool,
+}
+
+impl Needle {
+    /// A needle for the folded form of `text`; `None` if nothing is left to look for.
+    pub fn new(text: &str, whole: bool) -> Option<Needle> {
+        let folded = fold_text(text);
+        let first = folded.chars().next()?;
+        let last = folded.chars().next_back()?;
+        let finder = Regex::new(&regex::escape(&folded)).ok()?;
+        Some(Needle {
+            finder,
+            starts_alnum: is_word_char(first),
+            whole: whole && is_word_char(last),
+        })
+    }
+
+    /// Whether the needle occurs in `text` (already folded) at a word start, or after
+    /// an Arabic clitic prefix at a word start (`ادلب` in `بادلب`); and for a phrase,
+    /// ending at a word end.
+    pub fn is_in(&self, text: &str) -> bool {
+        let mut from = 0;
+        while let Some(m) = self.finder.find_at(text, from) {
+            let start_ok = !self.starts_alnum
+                || at_word_start(text, m.start())
+                || after_clitic(text, m.start());
+            let end_ok = !self.whole
+                || text[m.end()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !is_word_char(c));
+            if start_ok && end_ok {
+                return true;
+            }
+            from = m.start() + text[m.start()..].chars().next().map_or(1, char::len_utf8);
+        }
+        false
+    }
+}
+
+/// Letters and digits of any script make up words.
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+fn at_word_start(text: &str, at: usize) -> bool {
+    text[..at]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !is_word_char(c))
+}
+
+/// Whether `at` follows a clitic prefix that starts its word, leaving a stem that
+/// [`without_prefixes`] accepts.
+fn after_clitic(text: &str, at: usize) -> bool {
+    let mut start = at;
+    for (n, (i, c)) in text[..at].char_indices().rev().enumerate() {
+        if !is_word_char(c) {
+            break;
+        }
+        if n == MAX_PREFIX_CHARS {
+            return false;
+        }
+        start = i;
+    }
+    if start == at {
+        return false;
+    }
+    let end = text[at..]
+        .find(|c: char| !is_word_char(c))
+        .map_or(text.len(), |i| at + i);
+    without_prefixes(&text[start..end]).any(|stem| stem.len() == end - at)
+}
+
+/// Compiles a user regex with a size cap. Folded: its non-ASCII letters are folded like
+/// the text (ASCII is left alone so `\D`, `\W`, `\p{…}` keep their meaning) and it
+/// ignores case; raw: exactly as written.
+pub fn compile_regex(pattern: &str, raw: bool) -> Result<Regex, String> {
+    let pattern = if raw {
+        pattern.to_string()
+    } else {
+        fold_regex(pattern)
+    };
+    RegexBuilder::new(&pattern)
+        .case_insensitive(!raw)
+        .size_limit(REGEX_SIZE_LIMIT)
+        .dfa_size_limit(REGEX_SIZE_LIMIT)
+        .build()
+        .map_err(|err| match err {
+            regex::Error::CompiledTooBig(limit) => {
+                format!("regex too big (over {limit} bytes compiled)")
+            }
+            other => {
+                let text = other.to_string();
+                let last = text
+                    .lines()
+                    .rev()
+                    .find(|l| !l.trim().is_empty())
+                    .unwrap_or("invalid");
+                format!("bad regex: {}", last.trim().trim_start_matches("error: "))
+            }
+        })
+}
+
+/// Folds each run of non-ASCII characters of a pattern (always literals there) and
+/// escapes the result, in case folding produced ASCII punctuation (fullwidth `（`).
+fn fold_regex(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len());
+    let mut run = String::new();
+    for c in pattern.chars() {
+        if c.is_ascii() {
+            if !run.is_empty() {
+                out.push_str(&fold_run(&run));
+                run.clear();
+            }
+            out.push(c);
+        } else {
+            run.push(c);
+        }
+    }
+    if !run.is_empty() {
+        out.push_str(&fold_run(&run));
+    }
+    out
+}
+
+/// A folded, escaped literal run of a pattern.
+fn fold_run(run: &str) -> String {
+    let folded: String = fold(run).chars().filter(|c| !is_invisible(*c)).collect();
+    regex::escape(&folded)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn max_prefix_chars_matches_the_prefix_list() {
+        let longest = crate::article::fold::ARABIC_PREFIXES
+            .iter()
+            .map(|p| p.chars().count())
+            .max();
+        assert_eq!(longest, Some(MAX_PREFIX_CHARS));
+    }
+
+    #[test]
+    fn words_match_at_word_starts_and_after_clitics() {
+        let idlib = Needle::new("ادلب", false).expect("needle");
+        assert!(idlib.is_in(&fold_text("قصف في إدلب اليوم")));
+        assert!(idlib.is_in(&fold_text("قصف بإدلب")));
+        assert!(idlib.is_in(&fold_text("وبالإدلب")));
+        assert!(idlib.is_in(&fold_text("الإدلبيون")));
+        assert!(!idlib.is_in(&fold_text("مادلب")));
+        let syria = Needle::new("Syria", false).expect("needle");
+        assert!(syria.is_in(&fold_text("Syrian forces")));
+        assert!(!syria.is_in(&fold_text("AsSyria")));
+    }
+
+    #[test]
+    fn phrases_need_whole_words() {
+        let phrase = Needle::new("في  إدلب", true).expect("needle");
+        assert!(phrase.is_in(&fold_text("قصف في\nادلب.")));
+        assert!(!phrase.is_in(&fold_text("قصف في ادلبي")));
+        let word = Needle::new("ادلب", true).expect("needle");
+        assert!(word.is_in(&fold_text("بإدلب")));
+        assert!(Needle::new("\u{064E}", true).is_none());
+        let joined = Needle::new("می\u{200C}خواهم", true).expect("needle");
+        assert!(joined.is_in(&fold_text("\u{200F}میخواهم\u{200F}")));
+    }
+
+    #[test]
+    fn regexes_fold_arabic_but_keep_ascii_escapes() {
+        let re = compile_regex(r"إدلب\W+\d", false).expect("regex");
+        assert!(re.is_match(&fold_text("ادلب: 5")));
+        assert!(
+            compile_regex("ادل\u{200F}ب", false)
+                .expect("regex")
+                .is_match("ادلب")
+        );
+        let raw = compile_regex("إدلب", true).expect("regex");
+        assert!(!raw.is_match(&fold_text("إدلب")));
+        assert!(compile_regex("(", false).is_err());
+        assert!(
+            compile_regex(r"\w{1000}\w{1000}", false)
+                .expect_err("too big")
+                .contains("too big")
+        );
+    }
+}

@@ -1,0 +1,99 @@
+//! The query language of the filter prompt and of rules (RULES.md): parse, compile, match.
+//!
+//! ```text
+//! query   = or
+//! or      = and { ("or" | "|") and }
+//! and     = unary { ["and"] unary }          juxtaposition means and
+//! unary   = ("not" | "!" | "-") unary | "(" query ")" | term
+//! term    = field ":" [cmp] value | field ":" "(" query ")" | [cmp] value
+//! value   = word | "phrase" | /regex/ | /regex/r | @alias | [v1, v2]
+//! ```
+//!
+//! Matching (both sides folded with [`crate::article::fold`], whitespace collapsed):
+//! - a **word** matches a word of the text that *starts with* it, in every script, and
+//!   also after an Arabic clitic prefix (و ف ب ك ل ال …): `ادلب` finds `إدلب`, `بإدلب`
+//!   and `الإدلبي`; `syria` finds `Syrian` but not `Assyria`;
+//! - a **"phrase"** matches whole words (a clitic may still precede it), so `"ادلب"`
+//!   finds `بإدلب` but not `ادلبي`;
+//! - `/regex/` searches folded text ignoring case; `/regex/r` the raw text, case-sensitive;
+//! - `lang`, `dir`, `tag` and `category` compare the whole value (`lang:ar`, `dir:rtl`);
+//! - `words:>300`; `age:<6h` (units s m h d w; a bare `age:6h` means at most 6h old);
+//!   `date:>=2026-11-01`, also `date:2026-11` at month or year precision. `date` takes
+//!   absolute dates only: relative times are `age`, since the evaluator reads no clock;
+//! - `title:(a or b)` applies the field to every bare value inside;
+//! - the empty query matches everything.
+//!
+//! ```
+//! use newsdesk::query::{Aliases, Folded, Query, Subject};
+//! let query = Query::new("lang:ar ادلب", &Aliases::new()).expect("valid query");
+//! let item = Subject { title: "قصف في إدلب", lang: Some("ar"), ..Subject::default() };
+//! assert!(query.matches(&item, &Folded::new(&item)));
+//! ```
+
+mod ast;
+mod compile;
+mod error;
+mod eval;
+mod lexer;
+mod matching;
+mod parser;
+mod print;
+mod subject;
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+pub use ast::{Cmp, Expr, Field, Span, Term, Value, ValueKind};
+pub use error::QueryError;
+pub use matching::{REGEX_SIZE_LIMIT, fold_text};
+pub use parser::{MAX_DEPTH, parse};
+pub use subject::{Folded, Subject};
+
+/// Alias name (without `@`) to the values it stands for, as in `[aliases]` of config.toml.
+pub type Aliases = BTreeMap<String, Vec<String>>;
+
+/// A parsed and compiled query, ready to match many items.
+#[derive(Debug, Clone)]
+pub struct Query {
+    expr: Expr,
+    root: compile::Node,
+}
+
+impl Query {
+    /// Parses and compiles `src`; errors carry the column of the problem.
+    pub fn new(src: &str, aliases: &Aliases) -> Result<Query, QueryError> {
+        let expr = parse(src)?;
+        let root = compile::compile(&expr, src, aliases)?;
+        Ok(Query { expr, root })
+    }
+
+    /// The syntax tree.
+    pub fn expr(&self) -> &Expr {
+        &self.expr
+    }
+
+    /// Whether this is the empty query, which matches everything.
+    pub fn is_all(&self) -> bool {
+        self.expr == Expr::All
+    }
+
+    /// Whether an item matches; `folded` is `Folded::new(subject)`, kept by the caller.
+    pub fn matches(&self, subject: &Subject<'_>, folded: &Folded) -> bool {
+        self.root.matches(subject, folded)
+    }
+
+    /// Whether an item matches, folding its text first: for one-off checks only.
+    pub fn matches_once(&self, subject: &Subject<'_>) -> bool {
+        self.matches(subject, &Folded::new(subject))
+    }
+}
+
+impl fmt::Display for Query {
+    /// The query in canonical form.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.expr.fmt(f)
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,136 @@
+//! What a query is evaluated against: an item's fields, and their folded forms.
+
+use std::time::Duration;
+
+use crate::article::{Article, Dir};
+
+use super::matching::fold_text;
+
+/// One item's fields as the caller has them. Filled from an [`Article`] with
+/// `Subject::from`, then the `with_*` methods add what the article does not hold.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Subject<'a> {
+    pub title: &'a str,
+    pub lead: &'a str,
+    /// The full body text, when the caller has it; otherwise the summary stands in.
+    pub body: Option<&'a str>,
+    pub summary: &'a str,
+    pub source: Option<&'a str>,
+    pub author: Option<&'a str>,
+    pub url: Option<&'a str>,
+    /// ISO 639-1 code, e.g. `ar`.
+    pub lang: Option<&'a str>,
+    pub dir: Dir,
+    pub keywords: &'a [String],
+    pub tags: &'a [String],
+    pub category: Option<&'a str>,
+    /// The file name (not the whole path).
+    pub file: &'a str,
+    /// Time since the file was modified, worked out by the caller; queries read no clock.
+    pub age: Option<Duration>,
+    /// The item's date, ISO style (`2026-11-01`, possibly with a time after it).
+    pub date: Option<&'a str>,
+    pub words: usize,
+}
+
+impl<'a> Subject<'a> {
+    /// The text `body:` searches: the body, else the summary, else the lead.
+    pub fn body_text(&self) -> &'a str {
+        match self.body {
+            Some(body) => body,
+            None if !self.summary.is_empty() => self.summary,
+            None => self.lead,
+        }
+    }
+
+    /// The same subject with the item's age (e.g. `now.duration_since(mtime)`).
+    pub fn with_age(mut self, age: Duration) -> Self {
+        self.age = Some(age);
+        self
+    }
+
+    /// The same subject with tags (from rules, say).
+    pub fn with_tags(mut self, tags: &'a [String]) -> Self {
+        self.tags = tags;
+        self
+    }
+
+    /// The same subject with the category folder it is in or is suggested for.
+    pub fn with_category(mut self, category: &'a str) -> Self {
+        self.category = Some(category);
+        self
+    }
+
+    /// The same subject with its full body text.
+    pub fn with_body(mut self, body: &'a str) -> Self {
+        self.body = Some(body);
+        self
+    }
+}
+
+impl<'a> From<&'a Article> for Subject<'a> {
+    /// Everything an [`Article`] holds; no body, tags, category or age.
+    fn from(article: &'a Article) -> Self {
+        Subject {
+            title: &article.title,
+            lead: &article.lead,
+            body: None,
+            summary: &article.summary,
+            source: article.source.as_deref(),
+            author: article.author.as_deref(),
+            url: article.url.as_deref(),
+            lang: article.lang.as_deref(),
+            dir: article.dir,
+            keywords: &article.keywords,
+            tags: &[],
+            category: None,
+            // A name that is not UTF-8 cannot be typed in a query anyway.
+            file: article
+                .path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or_default(),
+            age: None,
+            date: article.date.as_deref(),
+            words: article.words,
+        }
+    }
+}
+
+/// The folded text fields of one item, computed once and kept beside it so that
+/// filtering on every keystroke never folds item text again.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Folded {
+    pub title: String,
+    pub lead: String,
+    /// The folded [`Subject::body_text`].
+    pub body: String,
+    pub source: String,
+    pub author: String,
+    pub url: String,
+    pub lang: String,
+    pub category: String,
+    pub file: String,
+    pub keywords: Vec<String>,
+    pub tags: Vec<String>,
+}
+
+impl Folded {
+    /// Folds every text field of `subject` (absent fields become empty).
+    pub fn new(subject: &Subject<'_>) -> Self {
+        let opt = |s: Option<&str>| s.map(fold_text).unwrap_or_default();
+        Folded {
+            title: fold_text(subject.title),
+            lead: fold_text(subject.lead),
+            body: fold_text(subject.body_text()),
+            source: opt(subject.source),
+            author: opt(subject.author),
+            url: opt(subject.url),
+            lang: opt(subject.lang),
+            category: opt(subject.category),
+            file: fold_text(subject.file),
+            keywords: subject.keywords.iter().map(|k| fold_text(k)).collect(),
+            tags: subject.tags.iter().map(|t| fold_text(t)).collect(),
+        }
+    }
+}

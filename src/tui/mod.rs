@@ -1,0 +1,151 @@
+//! The triage TUI: events in, `update`, effects out, `render` — the loop lives here.
+
+pub mod effect;
+pub mod event;
+pub mod mouse;
+pub mod runner;
+pub mod state;
+pub mod terminal;
+pub mod text;
+pub mod ui;
+pub mod update;
+
+use std::collections::VecDeque;
+use std::sync::mpsc::{self, Receiver};
+use std::time::{Duration, Instant, SystemTime};
+
+use anyhow::{Context, Result};
+use ratatui::crossterm::event as ct;
+
+use crate::config::Config;
+use crate::desk::{Desk, Who};
+use crate::watch;
+use event::Event;
+use runner::Runner;
+use state::State;
+
+/// Opens the TUI on the configured inbox until the person quits.
+pub fn run(config: &Config) -> Result<()> {
+    if !config.inbox.is_dir() {
+        anyhow::bail!(
+            "the inbox {} is not a folder (set `inbox` in {} or pass --inbox)",
+            config.inbox.display(),
+            config.source.display()
+        );
+    }
+    let (tx, rx) = mpsc::channel();
+    let mut runner = Runner {
+        desk: Desk::new(config, Who::current()),
+        tx,
+        cache: Default::default(),
+        bidi_off: false,
+    };
+    let mut state = State::new(config, SystemTime::now());
+    state.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    state.rendering =
+        text::detect::resolve(config.display.bidi, config.display.arabic_shaping, &|k| {
+            std::env::var(k).ok()
+        });
+    let bidi_off = state.rendering.switch_off_terminal_bidi;
+    runner.bidi_off = bidi_off;
+    let watch_tx = runner.tx.clone();
+    let (watching, first) = watch::start(config.inbox.clone(), config.watch, move |changes| {
+        watch_tx.send(Event::InboxChanged(changes)).is_ok()
+    })
+    .with_context(|| format!("cannot watch the inbox {}", config.inbox.display()))?;
+    tracing::info!(native = watching.native, reason = %watching.reason, "watching the inbox");
+    if !watching.native {
+        state.message = Some((watching.reason, state::Level::Info));
+    }
+    let _config_watch = watch_config(config, runner.tx.clone());
+    let mut term =
+        terminal::take(bidi_off, config.display.mouse).context("cannot open the terminal")?;
+    let result = event_loop(
+        &mut term,
+        &mut state,
+        &mut runner,
+        &rx,
+        Event::Scanned(first),
+    );
+    terminal::give_back(bidi_off, config.display.mouse);
+    runner.finish();
+    result
+}
+
+/// Reloads config.toml when it is saved; a bad edit keeps the config in force.
+/// The inbox and watch mode are taken at start only.
+fn watch_config(config: &Config, tx: mpsc::Sender<Event>) -> Option<watch::file::FileWatch> {
+    let source = config.source.clone();
+    if !source.is_file() {
+        return None;
+    }
+    let inbox = config.inbox.clone();
+    let reload = move || {
+        let loaded = crate::config::load(Some(&source), Some(&inbox))
+            .map(Box::new)
+            .map_err(|e| e.to_string());
+        tx.send(Event::ConfigReloaded(loaded)).is_ok()
+    };
+    watch::file::watch_file(&config.source, reload)
+        .map_err(|e| tracing::warn!("cannot watch the config: {e}"))
+        .ok()
+}
+
+fn event_loop(
+    term: &mut terminal::Tui,
+    state: &mut State,
+    runner: &mut Runner,
+    rx: &Receiver<Event>,
+    first: Event,
+) -> Result<()> {
+    let size = term.size()?;
+    let mut queue = VecDeque::from([Event::Resize(size.width, size.height), first]);
+    let mut last_tick = Instant::now();
+    loop {
+        // An effect's outcome is handled before the next key, in order.
+        while let Some(event) = queue.pop_front() {
+            for effect in update::handle(state, event) {
+                queue.extend(runner.run(effect, term));
+            }
+        }
+        if state.quit {
+            return Ok(());
+        }
+        term.draw(|frame| ui::render(frame, state))?;
+        queue.extend(wait(rx, &mut last_tick)?);
+    }
+}
+
+/// The next event: background results first, then a key or resize, else a tick each second.
+fn wait(rx: &Receiver<Event>, last_tick: &mut Instant) -> Result<Option<Event>> {
+    loop {
+        if let Ok(event) = rx.try_recv() {
+            return Ok(Some(event));
+        }
+        if last_tick.elapsed() >= Duration::from_secs(1) {
+            *last_tick = Instant::now();
+            return Ok(Some(Event::Tick(SystemTime::now())));
+        }
+        if ct::poll(Duration::from_millis(30))? {
+            match ct::read()? {
+                ct::Event::Key(key) => {
+                    if let Some(chord) = event::chord(key) {
+                        return Ok(Some(Event::Key(chord)));
+                    }
+                }
+                ct::Event::Resize(width, height) => return Ok(Some(Event::Resize(width, height))),
+                ct::Event::Mouse(m) => {
+                    if let Some(mouse) = event::mouse(m) {
+                        return Ok(Some(Event::Mouse(mouse)));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod testing;
+#[cfg(test)]
+mod update_tests;

@@ -1,0 +1,184 @@
+//! The imperative shell's hands: carries out effects against the desk and the terminal.
+
+use std::sync::mpsc::Sender;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use std::sync::{Arc, Mutex};
+
+use super::effect::{Destination, Effect};
+use super::event::Event;
+use super::terminal;
+use crate::article;
+use crate::cache::{self, Cache};
+use crate::desk::{Desk, DeskError, Entry, Target};
+
+/// Runs effects; background work reports back through `tx`.
+pub struct Runner {
+    pub desk: Desk,
+    pub tx: Sender<Event>,
+    /// Loaded by the first extraction, on its thread, so the first screen never waits for it.
+    pub cache: Arc<Mutex<Option<Cache>>>,
+    /// The terminal's own bidi is switched off while newsdesk draws.
+    pub bidi_off: bool,
+}
+
+impl Runner {
+    /// Carries out one effect; quick ones return their outcome at once.
+    pub fn run(&mut self, effect: Effect, term: &mut terminal::Tui) -> Option<Event> {
+        match effect {
+            Effect::Move { items, to } => Some(self.move_items(&items, &to)),
+            Effect::Undo => Some(Event::Undone(self.desk.undo(1).map_err(|e| e.to_string()))),
+            Effect::Rescan => Some(self.scan()),
+            Effect::UseConfig(config) => {
+                self.desk.categories = config.categories;
+                self.desk.skip = config.skip;
+                None
+            }
+            Effect::ExplainGone(names) => Some(Event::Info(self.explain_gone(&names))),
+            Effect::Extract(entries) => {
+                self.extract(entries);
+                None
+            }
+            Effect::LoadBody(path) => Some(Event::BodyLoaded(Box::new(article::read(&path)))),
+            Effect::OpenExternal { editor, path } => {
+                let (var, fallback) = if editor {
+                    ("EDITOR", "vi")
+                } else {
+                    ("PAGER", "less")
+                };
+                let program = std::env::var(var)
+                    .ok()
+                    .filter(|p| !p.trim().is_empty())
+                    .unwrap_or_else(|| fallback.into());
+                terminal::hand_over(term, self.bidi_off, &program, &path)
+                    .err()
+                    .map(|e| Event::Failed(format!("{program}: {e}")))
+            }
+            Effect::LoadStats => {
+                let (tx, desk) = (self.tx.clone(), self.desk.clone());
+                std::thread::spawn(move || tx.send(stats(&desk)));
+                None
+            }
+            Effect::Copy(text) => terminal::copy(&text)
+                .err()
+                .map(|e| Event::Failed(format!("copy: {e}"))),
+            Effect::Suspend => terminal::suspend(term, self.bidi_off)
+                .err()
+                .map(|e| Event::Failed(format!("suspend: {e}"))),
+            Effect::Redraw => term
+                .clear()
+                .err()
+                .map(|e| Event::Failed(format!("redraw: {e}"))),
+        }
+    }
+
+    /// Scans the inbox.
+    pub fn scan(&self) -> Event {
+        match self.desk.scan() {
+            Ok(entries) => Event::Scanned(entries),
+            Err(e) => Event::Failed(e.to_string()),
+        }
+    }
+
+    /// "a.txt → syria by ben@host" for the first name, and how many more left.
+    fn explain_gone(&self, names: &[String]) -> String {
+        let records = self.desk.journal.all().unwrap_or_default();
+        let first = &names[0];
+        let by = records
+            .iter()
+            .rev()
+            .find(|r| &r.name == first && r.from.parent() == Some(self.desk.inbox.as_path()));
+        let what = match by {
+            Some(r) => format!(
+                "{first} was filed → {} by {}@{}",
+                r.category, r.user, r.host
+            ),
+            None => format!("{first} left the inbox"),
+        };
+        if names.len() > 1 {
+            format!("{what} (and {} more)", names.len() - 1)
+        } else {
+            what
+        }
+    }
+
+    fn move_items(&self, items: &[Entry], to: &Destination) -> Event {
+        let target = match to {
+            Destination::Category(name) => Target::Category(name),
+            Destination::Skip => Target::Skip,
+        };
+        let batch = (items.len() > 1).then(|| {
+            let nanos = SystemTime::now()
+                .duration_since(UNIX_EPOCH)
+                .map_or(0, |d| d.as_nanos());
+            format!("{}-{nanos:x}", std::process::id())
+        });
+        let (mut done, mut failed, mut gone) = (Vec::new(), Vec::new(), Vec::new());
+        for entry in items {
+            match self.desk.file(entry, target, "key", batch.as_deref()) {
+                Ok(record) => done.push(record),
+                Err(e @ DeskError::AlreadyFiled { .. }) => {
+                    gone.push(entry.name.clone());
+                    failed.push(e.to_string());
+                }
+                Err(e) => failed.push(e.to_string()),
+            }
+        }
+        Event::Moved { done, failed, gone }
+    }
+
+    /// Extracts in the background on all cores: cached fields at once, the rest
+    /// in small batches so fields fill in while the person works.
+    fn extract(&self, entries: Vec<Entry>) {
+        let (tx, cache, inbox) = (self.tx.clone(), self.cache.clone(), self.desk.inbox.clone());
+        std::thread::spawn(move || {
+            let (hits, misses, first) = {
+                let mut guard = cache.lock().unwrap_or_else(|e| e.into_inner());
+                let first = guard.is_none();
+                let cache = guard.get_or_insert_with(|| Cache::load(cache::location(&inbox)));
+                if first {
+                    cache.retain(&entries);
+                }
+                let (hits, misses) = cache.partition(entries);
+                (hits, misses, first)
+            };
+            if !hits.is_empty() && tx.send(Event::Extracted(hits)).is_err() {
+                return;
+            }
+            article::read_many(&misses, 64, |part, articles| {
+                if let Some(cache) = cache.lock().unwrap_or_else(|e| e.into_inner()).as_mut() {
+                    for (entry, article) in part.iter().zip(&articles) {
+                        cache.put(entry, article);
+                    }
+                }
+                tx.send(Event::Extracted(articles)).is_ok()
+            });
+            if first && !misses.is_empty() {
+                save(&cache);
+            }
+        });
+    }
+
+    /// Saves the extraction cache (at quit): what was read this session is there next time.
+    pub fn finish(&self) {
+        save(&self.cache);
+    }
+}
+
+fn save(cache: &Mutex<Option<Cache>>) {
+    if let Some(cache) = cache.lock().unwrap_or_else(|e| e.into_inner()).as_ref()
+        && let Err(e) = cache.save()
+    {
+        tracing::warn!("cannot save the extraction cache: {e}");
+    }
+}
+
+/// Statistics from everyone's journal and the inbox as it is now.
+fn stats(desk: &Desk) -> Event {
+    let records = match desk.journal.all() {
+        Ok(records) => records,
+        Err(e) => return Event::Failed(format!("cannot read the journal: {e}")),
+    };
+    let inbox = desk.scan().unwrap_or_default();
+    Event::StatsLoaded(crate::stats::compute(&records, &inbox, SystemTime::now()))
+}

@@ -1,0 +1,156 @@
+//! The item list: mark, language and direction, title, source, age.
+
+use std::time::{Duration, SystemTime};
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+
+use super::theme::Palette;
+use crate::article::Dir;
+use crate::tui::state::{Item, State};
+use crate::tui::text::{clean, fit, layout, truncate, width};
+
+/// Draws the list, keeping the selected row in view (centred when it can be).
+pub fn render(frame: &mut Frame, area: Rect, state: &State, palette: &Palette) {
+    let title = format!(" Inbox {} ", state.view.len());
+    let block = Block::bordered().title(Span::styled(title, palette.accent));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if state.view.is_empty() {
+        let text = if state.filter.is_empty() {
+            "The inbox is empty. New items appear here as they arrive."
+        } else {
+            "Nothing matches the search. Esc clears it."
+        };
+        frame.render_widget(Paragraph::new(Span::styled(text, palette.muted)), inner);
+        return;
+    }
+    let rows = usize::from(inner.height);
+    let offset = window_start(state.selected, rows, state.view.len());
+    let lines: Vec<Line> = state.view[offset..(offset + rows).min(state.view.len())]
+        .iter()
+        .enumerate()
+        .map(|(n, &i)| {
+            row(
+                state,
+                &state.items[i],
+                offset + n == state.selected,
+                usize::from(inner.width),
+                palette,
+            )
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The first visible row: the selection centred, clamped to the ends.
+pub fn window_start(selected: usize, rows: usize, len: usize) -> usize {
+    selected
+        .saturating_sub(rows / 2)
+        .min(len.saturating_sub(rows))
+}
+
+fn row<'a>(
+    state: &State,
+    item: &Item,
+    selected: bool,
+    cells: usize,
+    palette: &Palette,
+) -> Line<'a> {
+    let marked = state.marks.contains(&item.entry.name);
+    let mark = if marked {
+        "*"
+    } else if item.fresh {
+        "+"
+    } else {
+        " "
+    };
+    let (lang, rtl) = match &item.article {
+        Some(a) => (
+            a.lang.clone().unwrap_or_else(|| "--".into()),
+            a.dir == Dir::Rtl,
+        ),
+        None => ("..".into(), false),
+    };
+    let lang = format!("{}{}", fit(&lang, 2), if rtl { "←" } else { " " });
+    let age = age(state.now, item.entry.modified);
+    let source = item
+        .article
+        .as_ref()
+        .and_then(|a| a.source.clone())
+        .unwrap_or_default();
+    let source_cells = if cells >= 70 && !source.is_empty() {
+        14.min(width(&source) + 1)
+    } else {
+        0
+    };
+    let title_cells = cells.saturating_sub(1 + 4 + source_cells + 5);
+    let title = layout::line(
+        item.title(),
+        title_cells,
+        &state.rendering,
+        ratatui::style::Style::new(),
+    );
+    let title_pad = title_cells.saturating_sub(title.spans.iter().map(|s| width(&s.content)).sum());
+    let mut spans = vec![
+        Span::styled(
+            mark.to_string(),
+            if marked {
+                palette.marked
+            } else {
+                palette.fresh
+            },
+        ),
+        Span::styled(lang, palette.muted),
+        Span::raw(" "),
+    ];
+    spans.extend(title.spans);
+    spans.push(Span::raw(" ".repeat(title_pad)));
+    if source_cells > 0 {
+        spans.push(Span::styled(
+            format!(" {}", fit(&clean(&source), source_cells - 1)),
+            palette.muted,
+        ));
+    }
+    spans.push(Span::styled(format!(" {age:>4}"), palette.muted));
+    let line = Line::from(spans);
+    if selected {
+        line.style(palette.selected)
+    } else if item.article.as_ref().is_some_and(|a| a.error.is_some()) {
+        line.style(palette.error)
+    } else {
+        line
+    }
+}
+
+/// A compact age: `now`, `5m`, `3h`, `2d`, `6w`.
+pub fn age(now: SystemTime, then: SystemTime) -> String {
+    let secs = now.duration_since(then).unwrap_or(Duration::ZERO).as_secs();
+    match secs {
+        0..60 => "now".into(),
+        60..3600 => format!("{}m", secs / 60),
+        3600..86_400 => format!("{}h", secs / 3600),
+        86_400..1_209_600 => format!("{}d", secs / 86_400),
+        _ => truncate(&format!("{}w", secs / 604_800), 4),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ages_and_windows() {
+        let t = SystemTime::UNIX_EPOCH + Duration::from_secs(10_000_000);
+        assert_eq!(age(t, t), "now");
+        assert_eq!(age(t + Duration::from_secs(300), t), "5m");
+        assert_eq!(age(t + Duration::from_secs(3 * 3600), t), "3h");
+        assert_eq!(age(t + Duration::from_secs(2 * 86_400), t), "2d");
+        assert_eq!(window_start(0, 10, 100), 0);
+        assert_eq!(window_start(50, 10, 100), 45);
+        assert_eq!(window_start(99, 10, 100), 90);
+        assert_eq!(window_start(3, 10, 5), 0);
+    }
+}

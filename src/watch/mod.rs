@@ -1,0 +1,175 @@
+//! Watching the inbox: notify events (or polling) as hints, then rescan and diff,
+//! reporting only files whose writers have finished. The watcher is a signal, not a source of truth.
+
+pub mod file;
+pub mod fstype;
+pub mod settle;
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, RecvTimeoutError};
+use std::time::{Duration, Instant};
+
+use notify::event::{AccessKind, AccessMode, EventKind, ModifyKind, RenameMode};
+use notify::{RecursiveMode, Watcher};
+
+use crate::config::WatchMode;
+use crate::desk::{Entry, is_ignored, scan};
+pub use settle::{Changes, Hint, Tracker};
+
+/// How often the inbox is rescanned when nothing is heard: a safety net for
+/// lost events (native mode) or the polling itself (poll mode).
+pub const NATIVE_RESCAN: Duration = Duration::from_secs(5);
+pub const POLL_INTERVAL: Duration = Duration::from_millis(500);
+/// How long to gather a burst of events before one rescan.
+const GATHER: Duration = Duration::from_millis(25);
+/// How often settling files are looked at again.
+const RECHECK: Duration = Duration::from_millis(100);
+
+/// How the inbox is being watched, and why (for the status line and logs).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Watching {
+    pub native: bool,
+    pub reason: String,
+}
+
+/// Starts watching `inbox` on a thread of its own. `report` gets every batch of
+/// changes and returns false to stop. Returns how the inbox is watched and the
+/// first scan, which later changes are relative to.
+pub fn start<F>(
+    inbox: PathBuf,
+    mode: WatchMode,
+    report: F,
+) -> std::io::Result<(Watching, Vec<Entry>)>
+where
+    F: FnMut(Changes) -> bool + Send + 'static,
+{
+    let first = scan(&inbox)?;
+    let baseline = Tracker::new(&first);
+    let (tx, rx) = mpsc::channel();
+    let (watcher, watching) = native_watcher(&inbox, mode, tx);
+    std::thread::Builder::new()
+        .name("newsdesk-watch".into())
+        .spawn(move || {
+            // The watcher lives as long as the thread.
+            let _watcher = watcher;
+            let interval = if watching.native {
+                NATIVE_RESCAN
+            } else {
+                POLL_INTERVAL
+            };
+            run(&inbox, baseline, &rx, interval, report);
+        })?;
+    Ok((watching, first))
+}
+
+type Events = mpsc::Receiver<notify::Result<notify::Event>>;
+
+fn native_watcher(
+    inbox: &Path,
+    mode: WatchMode,
+    tx: mpsc::Sender<notify::Result<notify::Event>>,
+) -> (Option<notify::RecommendedWatcher>, Watching) {
+    let polled = |reason: String| {
+        (
+            None,
+            Watching {
+                native: false,
+                reason,
+            },
+        )
+    };
+    match mode {
+        WatchMode::Poll => return polled("watch = \"poll\" in config".into()),
+        WatchMode::Auto => {
+            if let Some(kind) = fstype::network_kind(inbox) {
+                return polled(format!(
+                    "polling: the inbox is on {kind}, which sends no events for changes made elsewhere"
+                ));
+            }
+        }
+        WatchMode::Native => {}
+    }
+    let watcher = notify::recommended_watcher(tx)
+        .and_then(|mut w| w.watch(inbox, RecursiveMode::NonRecursive).map(|()| w));
+    match watcher {
+        Ok(w) => (
+            Some(w),
+            Watching {
+                native: true,
+                reason: "native events".into(),
+            },
+        ),
+        Err(e) => polled(format!("polling: native watching failed ({e})")),
+    }
+}
+
+fn run<F: FnMut(Changes) -> bool>(
+    inbox: &Path,
+    mut tracker: Tracker,
+    rx: &Events,
+    interval: Duration,
+    mut report: F,
+) {
+    loop {
+        let wait = if tracker.settling() {
+            RECHECK
+        } else {
+            interval
+        };
+        match rx.recv_timeout(wait) {
+            Ok(event) => {
+                note(&mut tracker, event);
+                // Gather the rest of a burst into one rescan.
+                let until = Instant::now() + GATHER;
+                while let Ok(event) =
+                    rx.recv_timeout(until.saturating_duration_since(Instant::now()))
+                {
+                    note(&mut tracker, event);
+                }
+            }
+            Err(RecvTimeoutError::Timeout) => {}
+            Err(RecvTimeoutError::Disconnected) => {}
+        }
+        // A removed inbox reads as empty; it is watched again if it returns.
+        let entries = scan(inbox).unwrap_or_default();
+        let changes = tracker.observe(entries, Instant::now());
+        if !changes.is_empty() && !report(changes) {
+            return;
+        }
+    }
+}
+
+/// Turns one notify event into hints; errors and overflows just cause the rescan that follows.
+fn note(tracker: &mut Tracker, event: notify::Result<notify::Event>) {
+    let Ok(event) = event else { return };
+    let now = Instant::now();
+    let ready = matches!(
+        event.kind,
+        EventKind::Access(AccessKind::Close(AccessMode::Write))
+            | EventKind::Modify(ModifyKind::Name(RenameMode::To | RenameMode::Both))
+    );
+    let writing = matches!(
+        event.kind,
+        EventKind::Create(_) | EventKind::Modify(ModifyKind::Data(_) | ModifyKind::Any)
+    );
+    // For a rename the last path is the new name.
+    let path = if ready {
+        event.paths.last()
+    } else {
+        event.paths.first()
+    };
+    let Some(name) = path
+        .and_then(|p| p.file_name())
+        .map(|n| n.to_string_lossy().into_owned())
+    else {
+        return;
+    };
+    if is_ignored(&name) {
+        return;
+    }
+    if ready {
+        tracker.hint(Hint::Ready(name), now);
+    } else if writing {
+        tracker.hint(Hint::Writing(name), now);
+    }
+}

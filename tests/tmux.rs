@@ -1,0 +1,348 @@
+//! The real binary in a real terminal (tmux): start, navigate, file, undo, quit.
+//! Skipped with a notice where tmux is missing, except in CI where it must run.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+/// A tmux server of our own, killed when the test ends.
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn start(name: &str, width: u16, height: u16, dir: &Path) -> Option<Tmux> {
+        if Command::new("tmux").arg("-V").output().is_err() {
+            assert!(std::env::var_os("CI").is_none(), "tmux is required in CI");
+            eprintln!("tmux not installed: skipping {name}");
+            return None;
+        }
+        let tmux = Tmux {
+            socket: format!("newsdesk-{name}-{}", std::process::id()),
+        };
+        let (w, h) = (width.to_string(), height.to_string());
+        let status = tmux.cmd(&[
+            "-f",
+            "/dev/null",
+            "new-session",
+            "-d",
+            "-s",
+            "t",
+            "-x",
+            &w,
+            "-y",
+            &h,
+            "-c",
+            &dir.to_string_lossy(),
+            "env",
+            "PS1=READY$ ",
+            "TERM=xterm-256color",
+            "LANG=C.UTF-8",
+            "sh",
+        ]);
+        assert!(
+            status.status.success(),
+            "tmux: {}",
+            String::from_utf8_lossy(&status.stderr)
+        );
+        Some(tmux)
+    }
+
+    fn cmd(&self, args: &[&str]) -> std::process::Output {
+        Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .expect("run tmux")
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "t"];
+        args.extend(keys);
+        self.cmd(&args);
+    }
+
+    fn pane(&self) -> String {
+        String::from_utf8_lossy(&self.cmd(&["capture-pane", "-p", "-t", "t"]).stdout).into_owned()
+    }
+
+    fn alternate_screen(&self) -> bool {
+        String::from_utf8_lossy(
+            &self
+                .cmd(&["display", "-p", "-t", "t", "#{alternate_on}"])
+                .stdout,
+        )
+        .trim()
+            == "1"
+    }
+
+    /// Polls the pane until `text` shows, under a deadline; prints the pane on timeout.
+    fn wait_for(&self, text: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            let pane = self.pane();
+            if pane.contains(text) {
+                return pane;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for {text:?}; the pane:\n{pane}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Polls until a condition on the desk holds.
+    fn wait_until(&self, what: &str, cond: impl Fn() -> bool) {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        while !cond() {
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for {what}; the pane:\n{}",
+                self.pane()
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        self.cmd(&["kill-server"]);
+    }
+}
+
+/// A temporary desk: config.toml, an inbox with an Arabic and two English items.
+fn desk() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let inbox = dir.path().join("inbox");
+    std::fs::create_dir(&inbox).expect("inbox");
+    let seed = include_str!("fixtures/seed-ar.txt");
+    std::fs::write(inbox.join("a-seed.txt"), seed).expect("write");
+    std::fs::write(inbox.join("b-flood.txt"), "Flood waters rise in the valley\n\nFlood waters rose across the valley on Monday, forcing families from their homes.\n").expect("write");
+    std::fs::write(inbox.join("c-budget.txt"), "Council passes the budget\n\nThe council passed the budget on Tuesday night after a long debate.\n").expect("write");
+    let config = "inbox = \"inbox\"\n[display]\nsort = \"title\"\nbidi = \"app\"\narabic_shaping = \"off\"\n[[category]]\nname = \"syria\"\nkey = \"1\"\nfolder = \"filed/syria\"\nlabel = \"Syria\"\n[[category]]\nname = \"world\"\nkey = \"2\"\nfolder = \"filed/world\"\n";
+    std::fs::write(dir.path().join("config.toml"), config).expect("config");
+    dir
+}
+
+fn bin() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_newsdesk"))
+}
+
+fn files(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .map(|d| {
+            d.flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| !n.starts_with('.'))
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    names
+}
+
+#[test]
+fn file_two_items_undo_one_and_quit_at_80x24() {
+    let desk = desk();
+    let Some(tmux) = Tmux::start("triage", 80, 24, desk.path()) else {
+        return;
+    };
+    tmux.wait_for("READY$");
+    tmux.keys(&[
+        &format!("USER=ana {} --config config.toml", bin().display()),
+        "Enter",
+    ]);
+    // Sorted by title: Council…, Flood…, then the Arabic seed.
+    tmux.wait_for("Inbox 3");
+    tmux.wait_for("Council passes the budget");
+    // In app mode the seed's title «سيرغي ريابكوف: …» is on screen in visual order.
+    tmux.wait_for(":فوكباير يغريس");
+    tmux.keys(&["1"]);
+    tmux.wait_for("→ Syria");
+    tmux.keys(&["2"]);
+    tmux.wait_for("Inbox 1");
+    let filed = desk.path().join("filed");
+    assert_eq!(files(&filed.join("syria")), ["c-budget.txt"]);
+    assert_eq!(files(&filed.join("world")), ["b-flood.txt"]);
+    tmux.keys(&["u"]);
+    tmux.wait_for("Inbox 2");
+    tmux.wait_until("the undone item back in the inbox", || {
+        files(&desk.path().join("inbox")) == ["a-seed.txt", "b-flood.txt"]
+    });
+    tmux.keys(&["q"]);
+    tmux.wait_until("the shell prompt back", || {
+        tmux.pane().lines().any(|l| l.trim_end() == "READY$")
+    });
+    tmux.wait_until("the alternate screen to close", || !tmux.alternate_screen());
+    let pane = tmux.pane();
+    assert!(!pane.contains("Inbox"), "terminal not restored:\n{pane}");
+    assert_eq!(files(&filed.join("syria")), ["c-budget.txt"]);
+    assert!(files(&filed.join("world")).is_empty());
+}
+
+#[test]
+fn small_terminal_shows_the_list_and_then_the_too_small_message() {
+    let desk = desk();
+    let Some(tmux) = Tmux::start("small", 44, 12, desk.path()) else {
+        return;
+    };
+    tmux.wait_for("READY$");
+    tmux.keys(&[
+        &format!("{} --config config.toml", bin().display()),
+        "Enter",
+    ]);
+    tmux.wait_for("Inbox 3");
+    tmux.cmd(&["resize-window", "-t", "t", "-x", "30", "-y", "6"]);
+    tmux.wait_for("too small");
+    tmux.cmd(&["resize-window", "-t", "t", "-x", "44", "-y", "12"]);
+    tmux.wait_for("Inbox 3");
+    tmux.keys(&["q"]);
+    tmux.wait_until("the alternate screen to close", || !tmux.alternate_screen());
+}
+
+#[test]
+fn saving_the_config_reloads_it_and_a_broken_save_is_refused_with_its_place() {
+    let desk = desk();
+    let Some(tmux) = Tmux::start("reload", 100, 24, desk.path()) else {
+        return;
+    };
+    tmux.wait_for("READY$");
+    tmux.keys(&[
+        &format!("{} --config config.toml", bin().display()),
+        "Enter",
+    ]);
+    tmux.wait_for("1 Syria");
+    let config = desk.path().join("config.toml");
+    let text = std::fs::read_to_string(&config)
+        .expect("read")
+        .replace("label = \"Syria\"", "label = \"Levant\"");
+    std::fs::write(&config, &text).expect("write");
+    tmux.wait_for("1 Levant");
+    std::fs::write(&config, format!("{text}\nbogus = 1\n")).expect("write");
+    let pane = tmux.wait_for("config not reloaded");
+    assert!(pane.contains("config.toml:"), "{pane}");
+    assert!(pane.contains("1 Levant"), "the old config stays: {pane}");
+    tmux.keys(&["q"]);
+    tmux.wait_until("the alternate screen to close", || !tmux.alternate_screen());
+}
+
+#[test]
+fn a_hostile_item_leaves_screen_pane_title_and_clipboard_alone() {
+    let desk = desk();
+    let hostile = "Breaking\x1b[2J\x1b]52;c;cHduZWQ=\x07\x1b]0;OWNED\x07\u{202E}exe.txt news\n\nBody \x1b]52;c;aGk=\x07with \x1b]2;OWNED2\x1b\\ escapes and \u{202E}override text.\n";
+    std::fs::write(desk.path().join("inbox/0-hostile.txt"), hostile).expect("write");
+    let Some(tmux) = Tmux::start("hostile", 80, 24, desk.path()) else {
+        return;
+    };
+    tmux.cmd(&["set-option", "-g", "set-clipboard", "on"]);
+    tmux.cmd(&["set-option", "-g", "allow-rename", "on"]);
+    tmux.wait_for("READY$");
+    let title_before = String::from_utf8_lossy(
+        &tmux
+            .cmd(&["display", "-p", "-t", "t", "#{pane_title}"])
+            .stdout,
+    )
+    .into_owned();
+    tmux.keys(&[
+        &format!("{} --config config.toml", bin().display()),
+        "Enter",
+    ]);
+    tmux.wait_for("Breaking");
+    // Sorted by title, the hostile item is first: open it in the reader too.
+    tmux.keys(&["g", "Enter"]);
+    tmux.wait_for("Reader");
+    let pane = tmux.wait_for("override text");
+    assert!(
+        pane.contains("Inbox") || pane.contains("Reader"),
+        "the screen was not cleared by the article: {pane}"
+    );
+    let title_after = String::from_utf8_lossy(
+        &tmux
+            .cmd(&["display", "-p", "-t", "t", "#{pane_title}"])
+            .stdout,
+    )
+    .into_owned();
+    assert_eq!(
+        title_before, title_after,
+        "the article changed the pane title"
+    );
+    assert!(!title_after.contains("OWNED"));
+    let buffers = String::from_utf8_lossy(&tmux.cmd(&["list-buffers"]).stdout).into_owned();
+    assert!(
+        buffers.trim().is_empty(),
+        "the article wrote to the clipboard: {buffers}"
+    );
+    // Escape and q sent together would read as alt-q.
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("Inbox");
+    tmux.keys(&["q"]);
+    tmux.wait_until("the alternate screen to close", || !tmux.alternate_screen());
+}
+
+#[test]
+fn runs_under_each_common_term_and_restores_the_terminal() {
+    for term in [
+        "xterm-256color",
+        "screen-256color",
+        "tmux-256color",
+        "linux",
+    ] {
+        let desk = desk();
+        let Some(tmux) = Tmux::start(&format!("term-{term}"), 80, 24, desk.path()) else {
+            return;
+        };
+        tmux.wait_for("READY$");
+        tmux.keys(&[
+            &format!("TERM={term} {} --config config.toml", bin().display()),
+            "Enter",
+        ]);
+        tmux.wait_for("Council passes the budget");
+        tmux.keys(&["j"]);
+        tmux.wait_for("Inbox 3");
+        tmux.keys(&["q"]);
+        tmux.wait_until(&format!("the prompt back under TERM={term}"), || {
+            tmux.pane().lines().any(|l| l.trim_end() == "READY$")
+        });
+        assert!(!tmux.alternate_screen(), "TERM={term}");
+    }
+}
+
+#[test]
+fn the_pager_gets_the_terminal_and_gives_it_back() {
+    let desk = desk();
+    let pager = desk.path().join("pager.sh");
+    std::fs::write(
+        &pager,
+        "#!/bin/sh\necho \"$1\" > \"$(dirname \"$0\")/paged\"\n",
+    )
+    .expect("write");
+    std::process::Command::new("chmod")
+        .arg("+x")
+        .arg(&pager)
+        .status()
+        .expect("chmod");
+    let Some(tmux) = Tmux::start("pager", 80, 24, desk.path()) else {
+        return;
+    };
+    tmux.wait_for("READY$");
+    tmux.keys(&[
+        &format!(
+            "PAGER={} {} --config config.toml",
+            pager.display(),
+            bin().display()
+        ),
+        "Enter",
+    ]);
+    tmux.wait_for("Council passes the budget");
+    tmux.keys(&["o"]);
+    let paged = desk.path().join("paged");
+    tmux.wait_until("the pager to run", || paged.exists());
+    let shown = std::fs::read_to_string(&paged).expect("read");
+    assert!(shown.trim().ends_with("c-budget.txt"), "{shown}");
+    tmux.wait_for("Inbox 3");
+    tmux.keys(&["q"]);
+    tmux.wait_until("the alternate screen to close", || !tmux.alternate_screen());
+}
