@@ -2,9 +2,10 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, MatchKind};
 
 use super::fold::fold;
+use super::text::ends_sentence;
 use super::words::split_spaces;
 
 /// The lists, folded once so they match folded lines.
@@ -128,8 +129,13 @@ const SOCIAL: &[&str] = &[
 pub fn is_boilerplate(line: &str) -> bool {
     let words = split_spaces(line).take(41).count();
     if words > 12 {
-        // Only the suffix rule is for lines this long, and only up to 40 words.
-        return (words <= 40 && has_chrome_suffix(line))
+        // Only the suffix and contact rules are for lines this long, up to 40 words;
+        // a contact line of that length reads as an instruction, not a sentence.
+        return (words <= 40
+            && (has_chrome_suffix(line)
+                || (!ends_sentence(line)
+                    && may_be_contact(line)
+                    && is_contact_line(&fold(line)))))
             || !line.chars().any(char::is_alphanumeric);
     }
     let folded = fold(line);
@@ -171,17 +177,87 @@ fn social_names(social: &AhoCorasick, line: &str) -> u32 {
     seen.count_ones()
 }
 
-/// A short line carrying a phone number or an e-mail address: "SMS 1234567 to subscribe".
-fn is_contact_line(line: &str) -> bool {
-    let has_email = line
-        .split_whitespace()
-        .any(|w| w.contains('@') && w.contains('.'));
-    let longest_digits = line
-        .split(|c: char| !c.is_ascii_digit())
+/// Words that say a number is for reaching someone (folded).
+const CONTACT_WORDS: &[&str] = &[
+    "sms",
+    "للتواصل",
+    "للاتصال",
+    "ارسل",
+    "رساله",
+    "اتصل",
+    "هاتف",
+    "جوال",
+    "واتساب",
+    "فاكس",
+    "whatsapp",
+    "phone",
+    "tel",
+    "fax",
+    "call",
+    "text",
+    "contact",
+    "hotline",
+];
+
+/// A cheap test on the raw line before folding it: an `@` or five digits in a row.
+fn may_be_contact(line: &str) -> bool {
+    line.contains('@') || digit_runs(line).any(|n| n >= 5)
+}
+
+fn digit_runs(line: &str) -> impl Iterator<Item = usize> {
+    line.split(|c: char| !c.is_ascii_digit())
         .map(str::len)
-        .max()
-        .unwrap_or(0);
-    has_email || longest_digits >= 5
+        .filter(|&n| n > 0)
+}
+
+/// A (folded) line telling the reader how to reach the site or writer: an e-mail
+/// address, a phone-length number (nine digits or more), two long numbers (a
+/// list of short codes), or a five-digit number beside a contact word ("SMS
+/// 88548"). A number alone is not enough: headlines carry counts like 22478.
+fn is_contact_line(line: &str) -> bool {
+    let has_email = split_spaces(line).any(|w| w.contains('@') && w.contains('.'));
+    let long_runs: Vec<usize> = digit_runs(line).filter(|&n| n >= 5).collect();
+    let contact_word = || {
+        line.split(|c: char| !c.is_alphanumeric())
+            .any(|w| CONTACT_WORDS.contains(&w))
+    };
+    has_email
+        || long_runs.iter().any(|&n| n >= 9)
+        || long_runs.len() >= 2
+        || (!long_runs.is_empty() && contact_word())
+}
+
+/// Markers of "more by this writer" link lists that scrapers glue onto an
+/// article's last sentence, written as they appear (matched ignoring ASCII case).
+const TRAILERS: &[&str] = &[
+    "مقالات أخرى للكاتب",
+    "مقالات اخرى للكاتب",
+    "مقالات أخرى للكاتبة",
+    "More from this author",
+    "More by this author",
+    "More from the author",
+];
+
+static TRAILER_SEARCH: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(TRAILERS)
+        .expect("a few short literals always build")
+});
+
+/// Splits a line at a glued-on trailer into the text before it and the trailer:
+/// where the text before it is empty or ends a sentence, or where the first
+/// linked title is glued to the marker (`…للكاتبتوقيع`, `authorThe`). The phrase
+/// inside running text is left alone.
+pub fn split_trailer(line: &str) -> Option<(&str, &str)> {
+    let found = TRAILER_SEARCH.find(line)?;
+    let before = line[..found.start()].trim_end();
+    let glued = line[found.end()..]
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_alphabetic() && !c.is_ascii_lowercase());
+    (before.is_empty() || ends_sentence(before) || glued).then(|| (before, &line[found.start()..]))
 }
 
 #[cfg(test)]
@@ -203,6 +279,29 @@ mod tests {
             "   ",
         ] {
             assert!(is_boilerplate(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn recognises_long_contact_and_subscription_lines() {
+        for line in [
+            "للاشتراك في الخدمة أرسل رسالة SMS تبدأ بالرقم 12 ثم مسافة ثم نص الرسالة إلى 90123 - شركة أ 45678",
+            "writer@example.org To reach the columnist send an SMS starting with code 7 to 90123 on any network",
+            "الشركة الأولى ,455321 الشركة الثانية, 766123",
+            "للتواصل أرسل sms إلى 90123",
+        ] {
+            assert!(is_boilerplate(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_big_number_in_a_headline_is_not_contact_chrome() {
+        for line in [
+            "المتحدث: 31245 زائرا للمعرض في أسبوعه الأول",
+            "Officials count 18250 homes still without power",
+            "ونقلت الوزارة أن بإمكان السكان إرسال رسالة إلى الرقم 90123 للاستفسار عن مواعيد توزيع المياه في الأحياء الشرقية.",
+        ] {
+            assert!(!is_boilerplate(line), "{line}");
         }
     }
 
