@@ -3,6 +3,7 @@
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
+use memchr::memmem::Finder;
 
 use super::fold::fold;
 use super::text::ends_sentence;
@@ -238,6 +239,14 @@ const TRAILERS: &[&str] = &[
     "More from the author",
 ];
 
+static TRAILER_HINTS: LazyLock<[Finder<'static>; 3]> = LazyLock::new(|| {
+    [
+        Finder::new("مقالات"),
+        Finder::new("ore from"),
+        Finder::new("ore by"),
+    ]
+});
+
 static TRAILER_SEARCH: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder()
         .ascii_case_insensitive(true)
@@ -251,6 +260,14 @@ static TRAILER_SEARCH: LazyLock<AhoCorasick> = LazyLock::new(|| {
 /// linked title is glued to the marker (`…للكاتبتوقيع`, `authorThe`). The phrase
 /// inside running text is left alone.
 pub fn split_trailer(line: &str) -> Option<(&str, &str)> {
+    // Every marker holds one of these; the SIMD search for them rules out most
+    // lines before the automaton runs.
+    if !TRAILER_HINTS
+        .iter()
+        .any(|hint| hint.find(line.as_bytes()).is_some())
+    {
+        return None;
+    }
     let found = TRAILER_SEARCH.find(line)?;
     let before = line[..found.start()].trim_end();
     let glued = line[found.end()..]

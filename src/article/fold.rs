@@ -13,8 +13,42 @@ pub fn fold(text: &str) -> String {
 
 /// [`fold`], borrowing the text when folding would not change it (most words).
 pub fn fold_cow(text: &str) -> Cow<'_, str> {
-    // The longest prefix that folds to itself, read from the bytes for ASCII and
-    // the Arabic block.
+    if unchanged_prefix(text) == text.len() {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    fold_into(&mut out, text);
+    if out == text {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(out)
+    }
+}
+
+/// Appends the [`fold`] of `text` to `out` without allocating on the common path.
+pub fn fold_into(out: &mut String, text: &str) {
+    let start = out.len();
+    // Most of a word usually folds to itself (often all of it, or all but a
+    // final ة): copy that prefix at once, fold the rest character by character.
+    let same = unchanged_prefix(text);
+    out.push_str(&text[..same]);
+    for c in text[same..].chars() {
+        match fold_fast(c) {
+            Fast::Push(f) => out.push(f),
+            Fast::Drop => {}
+            Fast::Slow => {
+                // NFKC can compose across characters: redo the whole text the slow way.
+                out.truncate(start);
+                out.push_str(&fold_slow(text));
+                return;
+            }
+        }
+    }
+}
+
+/// The length in bytes of the longest prefix of `text` that folds to itself,
+/// read from the bytes for ASCII and the Arabic block.
+fn unchanged_prefix(text: &str) -> usize {
     let bytes = text.as_bytes();
     let mut same = 0;
     while same < bytes.len() {
@@ -32,24 +66,7 @@ pub fn fold_cow(text: &str) -> Cow<'_, str> {
             break;
         }
     }
-    if same == bytes.len() {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len());
-    out.push_str(&text[..same]);
-    for c in text[same..].chars() {
-        match fold_fast(c) {
-            Fast::Push(f) => out.push(f),
-            Fast::Drop => {}
-            // NFKC can compose across characters: redo the whole text the slow way.
-            Fast::Slow => return Cow::Owned(fold_slow(text)),
-        }
-    }
-    if out == text {
-        Cow::Borrowed(text)
-    } else {
-        Cow::Owned(out)
-    }
+    same
 }
 
 enum Fast {
@@ -142,14 +159,22 @@ pub const ARABIC_PREFIXES: &[&str] = &[
 pub fn without_prefixes(word: &str) -> impl Iterator<Item = &str> {
     // Every prefix starts with a two-byte letter: comparing those two bytes first
     // rules out most prefixes, and all of them for a word in another script.
-    let head = word.as_bytes().get(..2);
+    let head = first_two(word);
     ARABIC_PREFIXES.iter().filter_map(move |p| {
-        if head != p.as_bytes().get(..2) {
+        if head.is_none() || head != first_two(p) {
             return None;
         }
         let rest = word.strip_prefix(p)?;
         (rest.chars().nth(2).is_some()).then_some(rest)
     })
+}
+
+/// The first two bytes as a number, compared in one instruction.
+fn first_two(s: &str) -> Option<u16> {
+    match s.as_bytes() {
+        [a, b, ..] => Some(u16::from_le_bytes([*a, *b])),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -210,6 +235,23 @@ mod tests {
         }
         assert!(matches!(fold_cow("budget"), Cow::Borrowed(_)));
         assert!(matches!(fold_cow("ادلب"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn fold_into_appends_the_fold() {
+        let mut out = String::from("x|");
+        for word in [
+            "Budget",
+            "إدلب",
+            "سُورِيَا",
+            "\u{0648}\u{0654}",
+            "café",
+            "مدرسة",
+        ] {
+            fold_into(&mut out, word);
+            out.push('|');
+        }
+        assert_eq!(out, "x|budget|ادلب|سوريا|ؤ|café|مدرسه|");
     }
 
     #[test]

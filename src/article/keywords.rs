@@ -1,11 +1,9 @@
 //! Keywords: frequent words after stopwords, grouped on folded forms, shown as written.
 
-use std::borrow::Cow;
-
 // foldhash rather than SipHash: every word of every article is hashed here.
 use foldhash::{HashMap, HashMapExt};
 
-use super::fold::{fold_cow, without_prefixes};
+use super::fold::{fold_into, without_prefixes};
 use super::lang::is_cjk;
 use super::stopwords;
 use super::words::{Word, words};
@@ -49,16 +47,28 @@ pub fn keywords_in<'a>(
     let title_terms = terms(title, words(title).detailed()).map(|t| (t, true));
     let uses = title_terms.chain(terms(body, body_words).map(|t| (t, false)));
     let surfaces = surfaces(uses, (title.len() + body.len()) / 16);
-    let mut index: HashMap<Cow<str>, usize> = HashMap::with_capacity(surfaces.len());
+    // Every distinct surface folded once, one after another into one buffer: no
+    // allocation per word, and the keys below borrow from it.
+    let mut folds = String::with_capacity(surfaces.iter().map(|s| s.surface.len()).sum());
+    let ranges: Vec<(usize, usize)> = surfaces
+        .iter()
+        .map(|seen| {
+            let start = folds.len();
+            if seen.surface.starts_with(is_cjk) {
+                folds.push_str(seen.surface);
+            } else {
+                fold_into(&mut folds, seen.surface);
+            }
+            (start, folds.len())
+        })
+        .collect();
+    let mut index: HashMap<&str, usize> = HashMap::with_capacity(surfaces.len());
     let mut tallies: Vec<Tally> = Vec::with_capacity(surfaces.len());
-    for seen in surfaces {
-        let surface = seen.surface;
-        let folded = if surface.starts_with(is_cjk) {
-            Cow::Borrowed(surface)
-        } else {
-            fold_cow(surface)
+    for (seen, &(start, end)) in surfaces.into_iter().zip(&ranges) {
+        let Some(folded) = folds.get(start..end) else {
+            continue;
         };
-        if stop.contains(folded.as_ref()) {
+        if stop.contains(folded) {
             continue;
         }
         let next = tallies.len();
@@ -130,7 +140,7 @@ fn surfaces<'a>(uses: impl Iterator<Item = (&'a str, bool)>, capacity: usize) ->
 /// Folds `بإدلب` into `إدلب` when the bare form also occurs on its own: each
 /// term goes, in order of first use, into the first bare form found (or into
 /// whatever that form itself went into).
-fn merge_clitic_forms(index: &HashMap<Cow<str>, usize>, tallies: &mut [Tally]) {
+fn merge_clitic_forms(index: &HashMap<&str, usize>, tallies: &mut [Tally]) {
     let mut targets: Vec<(usize, usize)> = index
         .iter()
         .filter_map(|(key, &i)| {
