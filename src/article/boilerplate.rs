@@ -6,8 +6,8 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use memchr::memmem::Finder;
 
 use super::fold::fold;
+use super::spaces::split_spaces;
 use super::text::ends_sentence;
-use super::words::split_spaces;
 
 /// The lists, folded once so they match folded lines.
 struct Lists {

@@ -7,6 +7,7 @@ pub mod frontmatter;
 pub mod keywords;
 pub mod lang;
 pub mod quotes;
+pub mod spaces;
 pub mod stopwords;
 pub mod summary;
 pub mod text;

@@ -48,7 +48,7 @@ pub fn quotes_in(paragraph: &str) -> Vec<Quote> {
 
 /// Long enough to be a statement rather than a scare-quoted term.
 fn is_statement(text: &str) -> bool {
-    super::words::split_spaces(text).nth(2).is_some()
+    super::spaces::split_spaces(text).nth(2).is_some()
         || (text.chars().count() >= 6 && text.chars().any(super::lang::is_cjk))
 }
 

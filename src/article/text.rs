@@ -192,7 +192,7 @@ pub fn word_count(text: &str) -> usize {
 /// its end just to learn that it is long.
 fn words_up_to(text: &str, cap: usize) -> usize {
     let (mut spaced, mut cjk) = (0, 0);
-    for word in super::words::split_spaces(text) {
+    for word in super::spaces::split_spaces(text) {
         let (mut chars, mut in_cjk) = (0, 0);
         for c in word.chars() {
             chars += 1;
