@@ -1,5 +1,4 @@
-//! Whitespace-separated pieces of a line, found from the bytes (hot path of the
-//! line-shape tests).
+//! Whitespace-separated pieces of a line, found from the bytes for the line-shape tests.
 
 /// The whitespace-separated pieces of `text`, exactly as `str::split_whitespace`
 /// gives them, but found from the bytes: only the lead bytes C2, E1, E2 and E3

@@ -1,10 +1,4 @@
-//! Word tokens for counting and keywords: Unicode word boundaries, simplified to
-//! what news text needs and fast on Latin and Arabic script.
-//!
-//! A word is a run of letters, digits and combining marks; an apostrophe or a
-//! full stop between two of them stays inside (`don't`, `U.S`, `3.5`), as does
-//! a comma between digits (`1,000`). Each CJK character is a word of its own, as
-//! in UAX #29 for ideographs.
+//! Word tokens for counting and keywords: UAX #29 boundaries, simplified for news text.
 
 use unicode_normalization::char::is_combining_mark;
 
@@ -129,7 +123,13 @@ fn class_at(text: &str, i: usize) -> (Class, u32, usize) {
     (class(c), c as u32, c.len_utf8())
 }
 
-/// The words of `text`, in order.
+/// The words of `text`, in order, read from the bytes for ASCII and Arabic.
+///
+/// A word is a run of letters, digits and combining marks; an apostrophe or a
+/// full stop between two of them stays inside (`don't`, `U.S`, `3.5`), as does
+/// a comma between digits (`1,000`); direction marks and joiners are part of
+/// the word they sit in. Each CJK character is a word of its own, as in UAX #29
+/// for ideographs.
 pub fn words(text: &str) -> Words<'_> {
     Words { text, pos: 0 }
 }
