@@ -1,5 +1,4 @@
-//! Bench inputs: the Arabic evaluation corpus when it is present, else a synthetic
-//! Arabic and English corpus of the same shape (headline, blank line, paragraphs).
+//! Bench inputs: the Arabic eval corpus when present, else synthetic Arabic and English.
 
 use std::path::PathBuf;
 

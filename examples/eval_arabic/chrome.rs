@@ -1,5 +1,4 @@
-//! The evaluation's own idea of site chrome, written from reading the corpus and kept
-//! apart from the library's list so that a leak is measured, not assumed away.
+//! The evaluation's own idea of site chrome, kept apart from the library's list.
 
 /// Phrases that make a whole line chrome wherever they stand in it; a field that
 /// shows one of them shows chrome.
