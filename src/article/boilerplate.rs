@@ -2,23 +2,30 @@
 
 use std::sync::LazyLock;
 
+use aho_corasick::{AhoCorasick, MatchKind};
+use memchr::memmem::Finder;
+
 use super::fold::fold;
+use super::spaces::split_spaces;
+use super::text::ends_sentence;
 
 /// The lists, folded once so they match folded lines.
 struct Lists {
     lines: Vec<String>,
     prefixes: Vec<String>,
     suffixes: Vec<String>,
-    social: Vec<String>,
+    /// All social network names in one automaton: a line is searched once, not
+    /// once per name.
+    social: AhoCorasick,
 }
 
 static LISTS: LazyLock<Lists> = LazyLock::new(|| {
-    let folded = |list: &[&str]| list.iter().map(|s| fold(s)).collect();
+    let folded = |list: &[&str]| list.iter().map(|s| fold(s)).collect::<Vec<String>>();
     Lists {
         lines: folded(LINES),
         prefixes: folded(PREFIXES),
         suffixes: folded(SUFFIXES),
-        social: folded(SOCIAL),
+        social: AhoCorasick::new(folded(SOCIAL)).expect("a few short literals always build"),
     }
 });
 
@@ -121,6 +128,17 @@ const SOCIAL: &[&str] = &[
 
 /// Is this line website chrome rather than article text?
 pub fn is_boilerplate(line: &str) -> bool {
+    let words = split_spaces(line).take(41).count();
+    if words > 12 {
+        // Only the suffix and contact rules are for lines this long, up to 40 words;
+        // a contact line of that length reads as an instruction, not a sentence.
+        return (words <= 40
+            && (has_chrome_suffix(line)
+                || (!ends_sentence(line)
+                    && may_be_contact(line)
+                    && is_contact_line(&fold(line)))))
+            || !line.chars().any(char::is_alphanumeric);
+    }
     let folded = fold(line);
     let trimmed = folded
         .trim()
@@ -128,40 +146,135 @@ pub fn is_boilerplate(line: &str) -> bool {
     if trimmed.is_empty() {
         return true;
     }
-    let words = trimmed.split_whitespace().count();
     let lists = &*LISTS;
     lists.lines.iter().any(|l| l == trimmed)
-        || (words <= 12
-            && lists
-                .prefixes
-                .iter()
-                .any(|p| trimmed.starts_with(p.as_str())))
-        || (words <= 40
-            && lists
-                .suffixes
-                .iter()
-                .any(|s| folded.trim_end().ends_with(s.as_str())))
-        || (words <= 12
-            && lists
-                .social
-                .iter()
-                .filter(|s| trimmed.contains(s.as_str()))
-                .count()
-                >= 2)
-        || (words <= 12 && is_contact_line(trimmed))
+        || lists
+            .prefixes
+            .iter()
+            .any(|p| trimmed.starts_with(p.as_str()))
+        || has_chrome_suffix(line)
+        || social_names(&lists.social, trimmed) >= 2
+        || is_contact_line(trimmed)
 }
 
-/// A short line carrying a phone number or an e-mail address: "SMS 1234567 to subscribe".
-fn is_contact_line(line: &str) -> bool {
-    let has_email = line
-        .split_whitespace()
-        .any(|w| w.contains('@') && w.contains('.'));
-    let longest_digits = line
-        .split(|c: char| !c.is_ascii_digit())
+/// Does the line end like a teaser cut off by the site ("…المزيد", "Read more")?
+/// Only the end of the line is folded.
+fn has_chrome_suffix(line: &str) -> bool {
+    let line = line.trim_end();
+    let mut start = line.len().saturating_sub(48);
+    while !line.is_char_boundary(start) {
+        start -= 1;
+    }
+    let tail = fold(&line[start..]);
+    LISTS.suffixes.iter().any(|s| tail.ends_with(s.as_str()))
+}
+
+/// How many different social network names the line mentions.
+fn social_names(social: &AhoCorasick, line: &str) -> u32 {
+    let mut seen = 0u64;
+    for found in social.find_overlapping_iter(line) {
+        seen |= 1 << (found.pattern().as_usize() % 64);
+    }
+    seen.count_ones()
+}
+
+/// Words that say a number is for reaching someone (folded).
+const CONTACT_WORDS: &[&str] = &[
+    "sms",
+    "للتواصل",
+    "للاتصال",
+    "ارسل",
+    "رساله",
+    "اتصل",
+    "هاتف",
+    "جوال",
+    "واتساب",
+    "فاكس",
+    "whatsapp",
+    "phone",
+    "tel",
+    "fax",
+    "call",
+    "text",
+    "contact",
+    "hotline",
+];
+
+/// A cheap test on the raw line before folding it: an `@` or five digits in a row.
+fn may_be_contact(line: &str) -> bool {
+    line.contains('@') || digit_runs(line).any(|n| n >= 5)
+}
+
+fn digit_runs(line: &str) -> impl Iterator<Item = usize> {
+    line.split(|c: char| !c.is_ascii_digit())
         .map(str::len)
-        .max()
-        .unwrap_or(0);
-    has_email || longest_digits >= 5
+        .filter(|&n| n > 0)
+}
+
+/// A (folded) line telling the reader how to reach the site or writer: an e-mail
+/// address, a phone-length number (nine digits or more), two long numbers (a
+/// list of short codes), or a five-digit number beside a contact word ("SMS
+/// 88548"). A number alone is not enough: headlines carry counts like 22478.
+fn is_contact_line(line: &str) -> bool {
+    let has_email = split_spaces(line).any(|w| w.contains('@') && w.contains('.'));
+    let long_runs: Vec<usize> = digit_runs(line).filter(|&n| n >= 5).collect();
+    let contact_word = || {
+        line.split(|c: char| !c.is_alphanumeric())
+            .any(|w| CONTACT_WORDS.contains(&w))
+    };
+    has_email
+        || long_runs.iter().any(|&n| n >= 9)
+        || long_runs.len() >= 2
+        || (!long_runs.is_empty() && contact_word())
+}
+
+/// Markers of "more by this writer" link lists that scrapers glue onto an
+/// article's last sentence, written as they appear (matched ignoring ASCII case).
+const TRAILERS: &[&str] = &[
+    "مقالات أخرى للكاتب",
+    "مقالات اخرى للكاتب",
+    "مقالات أخرى للكاتبة",
+    "More from this author",
+    "More by this author",
+    "More from the author",
+];
+
+static TRAILER_HINTS: LazyLock<[Finder<'static>; 3]> = LazyLock::new(|| {
+    [
+        Finder::new("مقالات"),
+        Finder::new("ore from"),
+        Finder::new("ore by"),
+    ]
+});
+
+static TRAILER_SEARCH: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(TRAILERS)
+        .expect("a few short literals always build")
+});
+
+/// Splits a line at a glued-on trailer into the text before it and the trailer:
+/// where the text before it is empty or ends a sentence, or where the first
+/// linked title is glued to the marker (`…للكاتبتوقيع`, `authorThe`). The phrase
+/// inside running text is left alone.
+pub fn split_trailer(line: &str) -> Option<(&str, &str)> {
+    // Every marker holds one of these; the SIMD search for them rules out most
+    // lines before the automaton runs.
+    if !TRAILER_HINTS
+        .iter()
+        .any(|hint| hint.find(line.as_bytes()).is_some())
+    {
+        return None;
+    }
+    let found = TRAILER_SEARCH.find(line)?;
+    let before = line[..found.start()].trim_end();
+    let glued = line[found.end()..]
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_alphabetic() && !c.is_ascii_lowercase());
+    (before.is_empty() || ends_sentence(before) || glued).then(|| (before, &line[found.start()..]))
 }
 
 #[cfg(test)]
@@ -183,6 +296,29 @@ mod tests {
             "   ",
         ] {
             assert!(is_boilerplate(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn recognises_long_contact_and_subscription_lines() {
+        for line in [
+            "للاشتراك في الخدمة أرسل رسالة SMS تبدأ بالرقم 12 ثم مسافة ثم نص الرسالة إلى 90123 - شركة أ 45678",
+            "writer@example.org To reach the columnist send an SMS starting with code 7 to 90123 on any network",
+            "الشركة الأولى ,455321 الشركة الثانية, 766123",
+            "للتواصل أرسل sms إلى 90123",
+        ] {
+            assert!(is_boilerplate(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_big_number_in_a_headline_is_not_contact_chrome() {
+        for line in [
+            "المتحدث: 31245 زائرا للمعرض في أسبوعه الأول",
+            "Officials count 18250 homes still without power",
+            "ونقلت الوزارة أن بإمكان السكان إرسال رسالة إلى الرقم 90123 للاستفسار عن مواعيد توزيع المياه في الأحياء الشرقية.",
+        ] {
+            assert!(!is_boilerplate(line), "{line}");
         }
     }
 

@@ -1,160 +1,201 @@
 //! Keywords: frequent words after stopwords, grouped on folded forms, shown as written.
 
-use std::collections::{HashMap, HashSet};
+// foldhash rather than SipHash: every word of every article is hashed here.
+use foldhash::{HashMap, HashMapExt};
 
-use unicode_segmentation::UnicodeSegmentation;
-
-use super::fold::{fold, without_prefixes};
+use super::fold::{fold_into, without_prefixes};
 use super::lang::is_cjk;
+use super::stopwords;
+use super::words::{Word, words};
 
 /// How many keywords an article keeps.
 pub const MAX_KEYWORDS: usize = 8;
 
+/// How often a surface form is used, where first, and whether in the title.
+#[derive(Clone, Copy)]
+struct Seen<'a> {
+    surface: &'a str,
+    count: usize,
+    first: usize,
+    in_title: bool,
+}
+
+/// One folded term: its uses under every surface form, the form to show, and
+/// where it went if it was merged into its bare form.
 struct Tally<'a> {
     count: usize,
     first: usize,
     in_title: bool,
-    surfaces: HashMap<&'a str, usize>,
+    shown: Seen<'a>,
+    merged_into: Option<usize>,
 }
 
 /// The most telling words of `body` (title words weigh more), in surface form.
 pub fn keywords(title: &str, body: &str, lang: Option<&str>) -> Vec<String> {
-    let stop = stopwords(lang);
-    let mut tallies: HashMap<String, Tally> = HashMap::new();
-    let title_terms: HashSet<String> = terms(title).map(|(_, f)| f).collect();
-    for (pos, (surface, folded)) in terms(title).chain(terms(body)).enumerate() {
-        if stop.contains(&folded) {
+    keywords_in(title, body, words(body).detailed(), lang)
+}
+
+/// [`keywords`] over the body's words already split (by [`words`]), so a caller
+/// that counts them too splits the body once.
+pub fn keywords_in<'a>(
+    title: &'a str,
+    body: &'a str,
+    body_words: impl Iterator<Item = Word<'a>>,
+    lang: Option<&str>,
+) -> Vec<String> {
+    let stop = stopwords::for_language(lang);
+    let title_terms = terms(title, words(title).detailed()).map(|t| (t, true));
+    let uses = title_terms.chain(terms(body, body_words).map(|t| (t, false)));
+    let surfaces = surfaces(uses, (title.len() + body.len()) / 16);
+    // Every distinct surface folded once, one after another into one buffer: no
+    // allocation per word, and the keys below borrow from it.
+    let mut folds = String::with_capacity(surfaces.iter().map(|s| s.surface.len()).sum());
+    let ranges: Vec<(usize, usize)> = surfaces
+        .iter()
+        .map(|seen| {
+            let start = folds.len();
+            if seen.surface.starts_with(is_cjk) {
+                folds.push_str(seen.surface);
+            } else {
+                fold_into(&mut folds, seen.surface);
+            }
+            (start, folds.len())
+        })
+        .collect();
+    let mut index: HashMap<&str, usize> = HashMap::with_capacity(surfaces.len());
+    let mut tallies: Vec<Tally> = Vec::with_capacity(surfaces.len());
+    for (seen, &(start, end)) in surfaces.into_iter().zip(&ranges) {
+        let Some(folded) = folds.get(start..end) else {
+            continue;
+        };
+        if stop.contains(folded) {
             continue;
         }
-        let tally = tallies.entry(folded).or_insert_with(|| Tally {
-            count: 0,
-            first: pos,
-            in_title: false,
-            surfaces: HashMap::new(),
-        });
-        tally.count += 1;
-        *tally.surfaces.entry(surface).or_default() += 1;
+        let next = tallies.len();
+        let i = *index.entry(folded).or_insert(next);
+        if i == next {
+            tallies.push(Tally {
+                count: 0,
+                first: seen.first,
+                in_title: false,
+                shown: seen,
+                merged_into: None,
+            });
+        }
+        let tally = &mut tallies[i];
+        tally.count += seen.count;
+        tally.in_title |= seen.in_title;
+        if shows_better(&seen, &tally.shown) {
+            tally.shown = seen;
+        }
     }
-    for (folded, tally) in tallies.iter_mut() {
-        tally.in_title = title_terms.contains(folded);
-    }
-    merge_clitic_forms(&mut tallies);
-    let mut ranked: Vec<(&String, &Tally)> = tallies
+    merge_clitic_forms(&index, &mut tallies);
+    let mut ranked: Vec<&Tally> = tallies
         .iter()
-        .filter(|(_, t)| t.count >= 2 || t.in_title)
+        .filter(|t| t.merged_into.is_none() && (t.count >= 2 || t.in_title))
         .collect();
     let score = |t: &Tally| t.count + if t.in_title { 3 } else { 0 };
-    ranked.sort_by(|a, b| score(b.1).cmp(&score(a.1)).then(a.1.first.cmp(&b.1.first)));
+    ranked.sort_by(|a, b| score(b).cmp(&score(a)).then(a.first.cmp(&b.first)));
     ranked
         .into_iter()
         .take(MAX_KEYWORDS)
-        .filter_map(|(_, t)| {
-            t.surfaces
-                .iter()
-                .max_by_key(|(s, n)| (**n, std::cmp::Reverse(s.len())))
-        })
-        .map(|(s, _)| s.to_string())
+        .map(|t| t.shown.surface.to_string())
         .collect()
 }
 
-/// Folds `بإدلب` into `إدلب` when the bare form also occurs on its own.
-fn merge_clitic_forms(tallies: &mut HashMap<String, Tally>) {
-    let keys: Vec<String> = tallies.keys().cloned().collect();
-    for key in keys {
-        let Some(stem) = without_prefixes(&key)
-            .find(|s| tallies.contains_key(*s))
-            .map(str::to_string)
-        else {
-            continue;
-        };
-        if let Some(tally) = tallies.remove(&key)
-            && let Some(target) = tallies.get_mut(&stem)
-        {
-            target.count += tally.count;
-            target.first = target.first.min(tally.first);
-            target.in_title |= tally.in_title;
-            for (surface, n) in tally.surfaces {
-                *target.surfaces.entry(surface).or_default() += n;
-            }
-        }
+/// Should `a` be shown rather than `b`? The most used form; on a tie the
+/// shorter; then the earlier.
+fn shows_better(a: &Seen, b: &Seen) -> bool {
+    let key = |s: &Seen| {
+        (
+            s.count,
+            std::cmp::Reverse(s.surface.len()),
+            std::cmp::Reverse(s.first),
+        )
+    };
+    key(a) > key(b)
+}
+
+/// Distinct surface forms in order of first use, with their counts: each is then
+/// folded once, not once per use.
+fn surfaces<'a>(uses: impl Iterator<Item = (&'a str, bool)>, capacity: usize) -> Vec<Seen<'a>> {
+    let mut order: Vec<Seen> = Vec::with_capacity(capacity / 2);
+    let mut index: HashMap<&str, usize> = HashMap::with_capacity(capacity);
+    for (pos, (surface, in_title)) in uses.enumerate() {
+        let i = *index.entry(surface).or_insert_with(|| {
+            order.push(Seen {
+                surface,
+                count: 0,
+                first: pos,
+                in_title: false,
+            });
+            order.len() - 1
+        });
+        order[i].count += 1;
+        order[i].in_title |= in_title;
     }
+    order
 }
 
-/// Candidate terms with their folded form: words of three letters or more that
-/// are not numbers, and the bigrams of runs of CJK characters (written without spaces).
-fn terms(text: &str) -> impl Iterator<Item = (&str, String)> {
-    let words = text
-        .unicode_words()
-        .filter(|w| !w.chars().any(is_cjk))
-        .filter(|w| w.chars().count() >= 3 && !w.chars().any(char::is_numeric))
-        .map(|w| (w, fold(w)));
-    let cjk = cjk_runs(text).flat_map(bigrams).map(|b| (b, b.to_string()));
-    words.chain(cjk)
-}
-
-fn cjk_runs(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !is_cjk(c))
-        .filter(|run| run.chars().nth(1).is_some())
-}
-
-fn bigrams(run: &str) -> impl Iterator<Item = &str> {
-    let starts: Vec<usize> = run
-        .char_indices()
-        .map(|(i, _)| i)
-        .chain([run.len()])
+/// Folds `بإدلب` into `إدلب` when the bare form also occurs on its own: each
+/// term goes, in order of first use, into the first bare form found (or into
+/// whatever that form itself went into).
+fn merge_clitic_forms(index: &HashMap<&str, usize>, tallies: &mut [Tally]) {
+    let mut targets: Vec<(usize, usize)> = index
+        .iter()
+        .filter_map(|(key, &i)| {
+            let stem =
+                without_prefixes(key).find_map(|s| index.get(s).copied().filter(|&j| j != i))?;
+            Some((i, stem))
+        })
         .collect();
-    (0..starts.len().saturating_sub(2)).map(move |i| &run[starts[i]..starts[i + 2]])
-}
-
-/// Folded stopwords of the article's language, plus English (quoted English is common).
-fn stopwords(lang: Option<&str>) -> HashSet<String> {
-    let mut set: HashSet<String> = HashSet::new();
-    for code in [lang.unwrap_or("en"), "en"] {
-        if let Some(words) = stop_words::lookup(code) {
-            set.extend(words.iter().map(|w| fold(w)));
+    targets.sort_unstable();
+    for (i, mut j) in targets {
+        while let Some(k) = tallies[j].merged_into {
+            j = k;
+        }
+        if i == j {
+            continue;
+        }
+        let Tally {
+            count,
+            first,
+            in_title,
+            shown,
+            ..
+        } = tallies[i];
+        tallies[i].merged_into = Some(j);
+        let target = &mut tallies[j];
+        target.count += count;
+        target.first = target.first.min(first);
+        target.in_title |= in_title;
+        // The clitic forms' surfaces compete for the shown form too.
+        if shows_better(&shown, &target.shown) {
+            target.shown = shown;
         }
     }
-    set.extend(EXTRA_ARABIC.iter().map(|w| fold(w)));
-    set
 }
 
-/// News function words the ISO list lacks.
-const EXTRA_ARABIC: &[&str] = &[
-    "وكان",
-    "وكانت",
-    "التي",
-    "الذي",
-    "الذين",
-    "خلال",
-    "اليوم",
-    "أمس",
-    "وقال",
-    "قال",
-    "وأضاف",
-    "أضاف",
-    "وأكد",
-    "أكد",
-    "وأوضح",
-    "أوضح",
-    "مؤكدا",
-    "مؤكداً",
-    "تلك",
-    "ذلك",
-    "بعد",
-    "قبل",
-    "حيث",
-    "أيضا",
-    "أيضاً",
-    "فيما",
-    "بين",
-    "إلى",
-    "على",
-    "عن",
-    "مع",
-    "كما",
-    "وفي",
-    "ومن",
-];
+/// Candidate terms in text order: words of three letters or more that are not
+/// numbers, and the bigrams of adjacent CJK characters (written without spaces).
+fn terms<'a>(
+    text: &'a str,
+    words: impl Iterator<Item = Word<'a>>,
+) -> impl Iterator<Item = &'a str> {
+    let mut previous_cjk: Option<(usize, usize)> = None;
+    words.filter_map(move |word| {
+        let end = word.start + word.text.len();
+        if word.cjk {
+            let bigram = previous_cjk
+                .filter(|&(_, e)| e == word.start)
+                .map(|(s, _)| &text[s..end]);
+            previous_cjk = Some((word.start, end));
+            return bigram;
+        }
+        previous_cjk = None;
+        (word.chars >= 3 && !word.digits).then_some(word.text)
+    })
+}
 
 #[cfg(test)]
 mod tests {

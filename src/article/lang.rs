@@ -1,5 +1,8 @@
 //! Language and writing direction: whatlang on the body, the script as tiebreak.
 
+use std::sync::LazyLock;
+
+use memchr::memmem::Finder;
 use whatlang::{Lang, Script};
 
 /// Writing direction of a text.
@@ -14,6 +17,9 @@ pub enum Dir {
 /// Detects the ISO 639-1 language code and direction of a text.
 pub fn detect(text: &str) -> (Option<String>, Dir) {
     let sample = sample(text, 4000);
+    if is_plainly_arabic(sample) {
+        return (Some("ar".to_string()), Dir::Rtl);
+    }
     let Some(info) = whatlang::detect(sample) else {
         return (None, direction_of(sample));
     };
@@ -33,15 +39,57 @@ pub fn detect(text: &str) -> (Option<String>, Dir) {
     )
 }
 
+/// Arabic script is the absolute majority and [`looks_arabic`] holds: whatlang
+/// would name the script Arabic, answer Arabic, Persian or Urdu, and the last two
+/// become Arabic anyway — so its trigram pass is skipped.
+///
+/// Counted on bytes in loops the compiler vectorises: the lead bytes D8–DB start
+/// the letters of the Arabic block; every other character is counted against it
+/// (whatlang ignores ASCII punctuation and digits), so the test is conservative
+/// and a text it turns down goes to whatlang.
+fn is_plainly_arabic(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let (mut arabic, mut leads, mut latin) = (0u32, 0u32, 0u32);
+    // Branch-free byte counts in chunks small enough for u8 counters, so the
+    // compiler can run the inner loop on vector lanes.
+    for chunk in bytes.chunks(255) {
+        let (mut a, mut l, mut t) = (0u8, 0u8, 0u8);
+        for &b in chunk {
+            a += u8::from(b.wrapping_sub(0xD8) < 4);
+            l += u8::from(b >= 0xC0);
+            t += u8::from((b | 0x20).wrapping_sub(b'a') < 26);
+        }
+        (arabic, leads, latin) = (
+            arabic + u32::from(a),
+            leads + u32::from(l),
+            latin + u32::from(t),
+        );
+    }
+    let other = latin + (leads - arabic);
+    let has = |finders: &[Finder<'static>]| finders.iter().any(|f| f.find(bytes).is_some());
+    arabic > other && has(&FINDERS.0) && !has(&FINDERS.1)
+}
+
+/// Searchers for [`ARABIC_ONLY`] and [`PERSIAN_ONLY`], built once.
+static FINDERS: LazyLock<(Vec<Finder<'static>>, Vec<Finder<'static>>)> = LazyLock::new(|| {
+    let finders = |letters: &[char]| {
+        letters
+            .iter()
+            .map(|c| Finder::new(c.encode_utf8(&mut [0; 4]).as_bytes()).into_owned())
+            .collect()
+    };
+    (finders(&ARABIC_ONLY), finders(&PERSIAN_ONLY))
+});
+
+/// Letters Arabic writes and Persian and Urdu do not, and the other way round.
+const ARABIC_ONLY: [char; 6] = ['ة', 'ى', 'إ', 'أ', 'ي', 'ك'];
+const PERSIAN_ONLY: [char; 8] = ['پ', 'چ', 'ژ', 'گ', 'ک', 'ی', 'ے', 'ٹ'];
+
 /// Arabic-only letters present and no Persian-only ones: whatlang mistakes
 /// short Arabic for Persian or Urdu (TEXT.md §3).
 fn looks_arabic(text: &str) -> bool {
-    let arabic = text
-        .chars()
-        .any(|c| matches!(c, 'ة' | 'ى' | 'إ' | 'أ' | 'ي' | 'ك'));
-    let persian = text
-        .chars()
-        .any(|c| matches!(c, 'پ' | 'چ' | 'ژ' | 'گ' | 'ک' | 'ی' | 'ے' | 'ٹ'));
+    let arabic = text.chars().any(|c| ARABIC_ONLY.contains(&c));
+    let persian = text.chars().any(|c| PERSIAN_ONLY.contains(&c));
     arabic && !persian
 }
 
@@ -77,7 +125,9 @@ pub fn is_rtl_char(c: char) -> bool {
 
 /// Han, kana and hangul: scripts written without spaces between words.
 pub fn is_cjk(c: char) -> bool {
-    matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{AC00}'..='\u{D7AF}')
+    // Most text is far below the first CJK block: one comparison decides.
+    (c as u32) >= 0x3040
+        && matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{AC00}'..='\u{D7AF}')
 }
 
 fn iso639_1(lang: Lang) -> Option<&'static str> {
@@ -188,6 +238,30 @@ mod tests {
         for (text, code, dir) in cases {
             assert_eq!(detect(text), (Some(code.to_string()), dir), "{text}");
         }
+    }
+
+    #[test]
+    fn arabic_shortcut_agrees_with_whatlang() {
+        for text in [
+            "أعلنت الحكومة اليوم عن خطة جديدة لدعم المزارعين في المناطق الريفية",
+            "قال الوزير: The council approved the budget on Tuesday night after a debate",
+            "این یک متن فارسی است که برای آزمایش نوشته شده است",
+            "وزير الخارجية في إدلب",
+        ] {
+            let full = whatlang::detect(text).map(|i| {
+                let l = if matches!(i.lang(), Lang::Pes | Lang::Urd) && looks_arabic(text) {
+                    Lang::Ara
+                } else {
+                    i.lang()
+                };
+                (i.script(), l)
+            });
+            if is_plainly_arabic(text) {
+                assert_eq!(full, Some((Script::Arabic, Lang::Ara)), "{text}");
+            }
+        }
+        assert!(is_plainly_arabic("أعلنت الحكومة اليوم عن خطة جديدة"));
+        assert!(!is_plainly_arabic("این یک متن فارسی است"));
     }
 
     #[test]

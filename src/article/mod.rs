@@ -7,8 +7,11 @@ pub mod frontmatter;
 pub mod keywords;
 pub mod lang;
 pub mod quotes;
+pub mod spaces;
+pub mod stopwords;
 pub mod summary;
 pub mod text;
+pub mod words;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -80,22 +83,6 @@ pub fn id_for(name: &str) -> String {
     format!("{:012x}", hash >> 16)
 }
 
-/// Reads entries on all cores, `chunk` at a time, handing each chunk's
-/// articles to `emit` (in order); stops early when `emit` returns false.
-pub fn read_many(
-    entries: &[crate::desk::Entry],
-    chunk: usize,
-    mut emit: impl FnMut(&[crate::desk::Entry], Vec<Article>) -> bool,
-) {
-    use rayon::prelude::*;
-    for part in entries.chunks(chunk.max(1)) {
-        let articles = part.par_iter().map(|e| read(&e.path).article).collect();
-        if !emit(part, articles) {
-            return;
-        }
-    }
-}
-
 /// Reads and extracts the file at `path`; problems become `error` and `notes`.
 pub fn read(path: &Path) -> Document {
     let name = file_name(path);
@@ -141,6 +128,22 @@ fn read_capped(path: &Path) -> std::io::Result<(Vec<u8>, u64)> {
     file.take(MAX_BYTES).read_to_end(&mut bytes)?;
     let total = total.max(bytes.len() as u64);
     Ok((bytes, total))
+}
+
+/// Reads entries on all cores, `chunk` at a time, handing each chunk's
+/// articles to `emit` (in order); stops early when `emit` returns false.
+pub fn read_many(
+    entries: &[crate::desk::Entry],
+    chunk: usize,
+    mut emit: impl FnMut(&[crate::desk::Entry], Vec<Article>) -> bool,
+) {
+    use rayon::prelude::*;
+    for part in entries.chunks(chunk.max(1)) {
+        let articles = part.par_iter().map(|e| read(&e.path).article).collect();
+        if !emit(part, articles) {
+            return;
+        }
+    }
 }
 
 /// Decodes and extracts an item from its bytes; `name` is its file name.
@@ -196,6 +199,8 @@ pub fn extract(name: &str, text: &str) -> Document {
         .or(meta.get("language"))
         .cloned()
         .or(detected);
+    // Split once: the count and the keywords both need the words.
+    let body_words: Vec<words::Word> = words::words(&body_text).detailed().collect();
     let mut article = Article {
         id: id_for(name),
         format: if markdown {
@@ -217,8 +222,13 @@ pub fn extract(name: &str, text: &str) -> Document {
             .of_kind(BlockKind::Paragraph)
             .flat_map(|b| quotes::quotes_in(&b.text))
             .collect(),
-        keywords: keywords::keywords(&title, &body_text, lang.as_deref()),
-        words: count_words(&body_text),
+        keywords: keywords::keywords_in(
+            &title,
+            &body_text,
+            body_words.iter().copied(),
+            lang.as_deref(),
+        ),
+        words: body_words.len(),
         dir,
         date: meta.get("date").cloned().or_else(|| date_in_name(name)),
         source: meta.get("source").cloned(),
@@ -249,23 +259,14 @@ fn lead_of(structure: &Structure) -> String {
     first.map(|b| b.text.clone()).unwrap_or_default()
 }
 
-/// Words as a reader counts them; each CJK character counts as one.
-fn count_words(text: &str) -> usize {
-    use unicode_segmentation::UnicodeSegmentation;
-    text.unicode_words()
-        .map(|w| {
-            if w.chars().all(lang::is_cjk) {
-                w.chars().count()
-            } else {
-                1
-            }
-        })
-        .sum()
-}
-
 /// Minutes at 200 words (or 400 CJK characters) a minute, rounded up.
 fn reading_minutes(text: &str, words: usize) -> usize {
-    let cjk = text.chars().filter(|c| lang::is_cjk(*c)).count();
+    // Every CJK character is three bytes long, led by a byte of E3 or more.
+    let cjk = if text.bytes().any(|b| b >= 0xE3) {
+        text.chars().filter(|c| lang::is_cjk(*c)).count()
+    } else {
+        0
+    };
     let per_minute = if cjk * 2 > words { 400 } else { 200 };
     words.div_ceil(per_minute)
 }

@@ -2,9 +2,10 @@
 
 use std::sync::LazyLock;
 
+use foldhash::HashSet;
 use regex::Regex;
 
-use super::fold::fold;
+use super::fold::fold_cow;
 
 /// A quoted statement and its speaker, when the text names one.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -47,7 +48,7 @@ pub fn quotes_in(paragraph: &str) -> Vec<Quote> {
 
 /// Long enough to be a statement rather than a scare-quoted term.
 fn is_statement(text: &str) -> bool {
-    text.split_whitespace().count() >= 3
+    super::spaces::split_spaces(text).nth(2).is_some()
         || (text.chars().count() >= 6 && text.chars().any(super::lang::is_cjk))
 }
 
@@ -55,10 +56,7 @@ fn is_statement(text: &str) -> bool {
 fn spans(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut pos = 0;
-    while let Some((i, c)) = text[pos..]
-        .char_indices()
-        .find(|(_, c)| PAIRS.iter().any(|p| p.0 == *c))
-    {
+    while let Some((i, c)) = next_opening(&text[pos..]) {
         let start = pos + i + c.len_utf8();
         let closes = PAIRS.iter().filter(|p| p.0 == c).map(|p| p.1);
         match closes.filter_map(|close| text[start..].find(close)).min() {
@@ -70,6 +68,31 @@ fn spans(text: &str) -> Vec<(usize, usize)> {
         }
     }
     out
+}
+
+/// The next opening quote mark and where it is. Every opening mark is `"` or
+/// starts with one of the UTF-8 lead bytes C2 (`«`), E2 (`“ „`) or E3 (`「 『`), so
+/// the search is for bytes: memchr's SIMD search for the first three, and a plain
+/// scan only where CJK text (E3) is present at all.
+fn next_opening(text: &str) -> Option<(usize, char)> {
+    let bytes = text.as_bytes();
+    let cjk = memchr::memchr(0xE3, bytes).is_some();
+    let mut from = 0;
+    loop {
+        let rest = &bytes[from..];
+        let i = if cjk {
+            rest.iter()
+                .position(|b| matches!(b, b'"' | 0xC2 | 0xE2 | 0xE3))?
+        } else {
+            memchr::memchr3(b'"', 0xC2, 0xE2, rest)?
+        };
+        let at = from + i;
+        let c = text[at..].chars().next()?;
+        if PAIRS.iter().any(|p| p.0 == c) {
+            return Some((at, c));
+        }
+        from = at + c.len_utf8();
+    }
 }
 
 /// Speech verbs (folded), with the clitics و and ف allowed in front.
@@ -142,11 +165,29 @@ const ARABIC_STOPS: &[&str] = &[
 /// Prepositions of attribution: "according to".
 const ARABIC_ACCORDING: &[&str] = &["بحسب", "وبحسب", "حسب", "وحسب", "وفق", "وفقا"];
 
+/// A word without the punctuation around it.
+fn bare(word: &str) -> &str {
+    word.trim_matches(|c: char| !is_letter(c))
+}
+
+/// `char::is_alphabetic`, answered without the Unicode tables for ASCII and Arabic letters.
+fn is_letter(c: char) -> bool {
+    match c as u32 {
+        0x41..=0x5A | 0x61..=0x7A | 0x621..=0x64A => true,
+        0..=0x7F => false,
+        _ => c.is_alphabetic(),
+    }
+}
+
+/// The verbs as a set: every word before a quote is looked up.
+static VERBS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| ARABIC_VERBS.iter().copied().collect());
+
 fn is_arabic_verb(folded_word: &str) -> bool {
-    let w = folded_word.trim_matches(|c: char| !c.is_alphabetic());
-    ARABIC_VERBS
-        .iter()
-        .any(|v| w == *v || w.strip_prefix(['و', 'ف']).is_some_and(|rest| rest == *v))
+    let w = bare(folded_word);
+    VERBS.contains(w)
+        || w.strip_prefix(['و', 'ف'])
+            .is_some_and(|rest| VERBS.contains(rest))
 }
 
 /// The speaker named before a quote: the nearest speech verb whose subject is a name.
@@ -156,24 +197,27 @@ fn speaker_before(text: &str) -> Option<String> {
 }
 
 fn arabic_before(sentence: &str) -> Option<String> {
-    let words: Vec<&str> = sentence.split_whitespace().collect();
-    let folded: Vec<String> = words.iter().map(|w| fold(w)).collect();
-    for (i, f) in folded.iter().enumerate().rev() {
-        let bare = f.trim_matches(|c: char| !c.is_alphabetic());
-        let attributes = ARABIC_ACCORDING.contains(&bare) || is_arabic_verb(f);
-        if attributes && let Some(name) = arabic_subject(&words[i + 1..], &folded[i + 1..]) {
+    // Nearest first, folding each word only when it is reached; `after` holds the
+    // words already passed, nearest last, for the subject.
+    let mut after: Vec<&str> = Vec::new();
+    for word in sentence.split_whitespace().rev() {
+        let f = fold_cow(word);
+        let attribution = ARABIC_ACCORDING.contains(&bare(&f)) || is_arabic_verb(&f);
+        if attribution && let Some(name) = arabic_subject(after.iter().rev().copied()) {
             return Some(name);
         }
+        after.push(word);
     }
     None
 }
 
 /// The subject after a verb: up to a stop word or colon; where commas set off
 /// an appositive ("deputy minister, Sergei Ryabkov,") the appositive is the name.
-fn arabic_subject(words: &[&str], folded: &[String]) -> Option<String> {
+fn arabic_subject<'a>(words: impl Iterator<Item = &'a str>) -> Option<String> {
     let mut segments: Vec<Vec<&str>> = vec![Vec::new()];
-    for (word, f) in words.iter().zip(folded) {
-        let bare = f.trim_matches(|c: char| !c.is_alphabetic());
+    for word in words {
+        let f = fold_cow(word);
+        let bare = bare(&f);
         if ARABIC_STOPS.contains(&bare) || bare.is_empty() {
             break;
         }
@@ -208,12 +252,29 @@ static EN_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// The English patterns all need a capitalised name: skip them on text without one.
+fn has_ascii_capital(text: &str) -> bool {
+    text.bytes().any(|b| b.is_ascii_uppercase())
+}
+
 fn english_before(sentence: &str) -> Option<String> {
+    if !has_ascii_capital(sentence) {
+        return None;
+    }
     let caps = EN_BEFORE.captures(sentence)?;
     name_from(caps.get(1).or(caps.get(2))?.as_str())
 }
 
 fn english_after(text: &str) -> Option<String> {
+    // The pattern is anchored at the quote's end and spans a few words at most.
+    let mut end = text.len().min(160);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let text = &text[..end];
+    if !has_ascii_capital(text) {
+        return None;
+    }
     let caps = EN_AFTER.captures(text)?;
     name_from(caps.get(1).or(caps.get(2))?.as_str())
 }
@@ -235,9 +296,11 @@ fn speaker_after(text: &str) -> Option<String> {
     }
     let clause = text.split(['.', '!', '?', '؟']).next().unwrap_or("");
     let words: Vec<&str> = clause.split_whitespace().take(8).collect();
-    let folded: Vec<String> = words.iter().map(|w| fold(w)).collect();
-    let verb = folded.iter().take(2).position(|f| is_arabic_verb(f))?;
-    arabic_subject(&words[verb + 1..], &folded[verb + 1..])
+    let verb = words
+        .iter()
+        .take(2)
+        .position(|w| is_arabic_verb(&fold_cow(w)))?;
+    arabic_subject(words[verb + 1..].iter().copied())
 }
 
 #[cfg(test)]
@@ -284,6 +347,14 @@ mod tests {
     #[test]
     fn short_scare_quotes_are_not_statements() {
         assert!(quotes_in("The so-called “deal” failed.").is_empty());
+    }
+
+    #[test]
+    fn every_opening_mark_is_found() {
+        for (open, _) in PAIRS {
+            let text = format!("… é {open}x");
+            assert_eq!(next_opening(&text).map(|(_, c)| c), Some(*open), "{open}");
+        }
     }
 
     #[test]

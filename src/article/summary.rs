@@ -10,7 +10,7 @@ pub fn summarize<'a>(paragraphs: impl IntoIterator<Item = &'a str>) -> String {
     let mut out = String::new();
     for (taken, sentence) in paragraphs
         .into_iter()
-        .flat_map(sentences)
+        .flat_map(sentence_iter)
         .take(SENTENCES)
         .enumerate()
     {
@@ -29,39 +29,42 @@ pub fn summarize<'a>(paragraphs: impl IntoIterator<Item = &'a str>) -> String {
 
 /// Splits text after sentence-final punctuation, keeping common abbreviations whole.
 pub fn sentences(text: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let cjk_end = matches!(c, '。' | '！' | '？');
-        let end = matches!(c, '.' | '!' | '?' | '؟' | '…') || cjk_end;
-        if !end {
-            continue;
-        }
-        // Let closing quotes and brackets stay with their sentence.
-        let mut stop = i + c.len_utf8();
-        while let Some(&(j, q)) = chars.peek() {
-            if !matches!(q, '”' | '»' | '"' | ')' | '’' | '」' | '.') {
-                break;
-            }
-            stop = j + q.len_utf8();
-            chars.next();
-        }
-        let at_space = chars.peek().is_none_or(|&(_, n)| n.is_whitespace());
-        if (at_space || cjk_end) && !is_abbreviation(&text[start..i]) {
-            push_trimmed(&mut out, &text[start..stop]);
-            start = stop;
-        }
-    }
-    push_trimmed(&mut out, &text[start..]);
-    out
+    sentence_iter(text).collect()
 }
 
-fn push_trimmed<'a>(out: &mut Vec<&'a str>, s: &'a str) {
-    let s = s.trim();
-    if !s.is_empty() {
-        out.push(s);
-    }
+/// The sentences of `text` one at a time, so a summary reads no further than it takes.
+fn sentence_iter(text: &str) -> impl Iterator<Item = &str> {
+    let mut start = 0;
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        while let Some((i, c)) = chars.next() {
+            let cjk_end = matches!(c, '。' | '！' | '？');
+            let end = matches!(c, '.' | '!' | '?' | '؟' | '…') || cjk_end;
+            if !end {
+                continue;
+            }
+            // Let closing quotes and brackets stay with their sentence.
+            let mut stop = i + c.len_utf8();
+            while let Some(&(j, q)) = chars.peek() {
+                if !matches!(q, '”' | '»' | '"' | ')' | '’' | '」' | '.') {
+                    break;
+                }
+                stop = j + q.len_utf8();
+                chars.next();
+            }
+            let at_space = chars.peek().is_none_or(|&(_, n)| n.is_whitespace());
+            if (at_space || cjk_end) && !is_abbreviation(&text[start..i]) {
+                let sentence = text[start..stop].trim();
+                start = stop;
+                if !sentence.is_empty() {
+                    return Some(sentence);
+                }
+            }
+        }
+        let last = text[start..].trim();
+        start = text.len();
+        (!last.is_empty()).then_some(last)
+    })
 }
 
 fn is_abbreviation(before: &str) -> bool {

@@ -132,3 +132,28 @@ fn ids_are_stable_and_distinct() {
     assert_ne!(id_for("a.txt"), id_for("b.txt"));
     assert_eq!(id_for("a.txt").len(), 12);
 }
+
+#[test]
+fn a_headline_with_a_big_count_is_still_the_title() {
+    let text = "الدفاع المدني: 31245 بلاغا خلال أيام العيد\n\nتلقت غرف العمليات في الدفاع المدني 31245 بلاغا خلال أيام العيد، معظمها حوادث منزلية بسيطة.\n";
+    let a = extract("x.txt", text).article;
+    assert_eq!(a.title, "الدفاع المدني: 31245 بلاغا خلال أيام العيد");
+    assert!(a.lead.starts_with("تلقت غرف العمليات"), "{}", a.lead);
+}
+
+#[test]
+fn a_columnists_contact_line_stays_out_of_the_body() {
+    let text = "عن المطر\n\nعاد المطر إلى المدينة بعد غياب طويل، وعادت معه الأحاديث القديمة عن الشتاء والبيوت.\n\nwriter@example.org للتواصل مع الكاتب أرسل رسالة SMS تبدأ بالرمز 12 ثم مسافة ثم نص الرسالة إلى 90123\n";
+    let doc = extract("x.txt", text);
+    assert!(
+        !doc.structure.body_text().contains("SMS"),
+        "{}",
+        doc.structure.body_text()
+    );
+    assert!(
+        !doc.article
+            .keywords
+            .iter()
+            .any(|k| k.eq_ignore_ascii_case("sms"))
+    );
+}

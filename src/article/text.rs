@@ -1,6 +1,6 @@
 //! Plain-text structure: title, paragraphs, subheadings and boilerplate lines.
 
-use super::boilerplate::is_boilerplate;
+use super::boilerplate::{is_boilerplate, split_trailer};
 
 /// What a block of text is within an article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -63,9 +63,21 @@ pub fn structure(text: &str, known_title: Option<&str>) -> Structure {
             }
         }
     }
-    let rest: Vec<String> = lines
-        .filter(|l| known_title.is_none_or(|t| strip_heading_marks(l).trim() != t.trim()))
-        .collect();
+    let mut rest: Vec<(String, bool)> = Vec::new();
+    for line in
+        lines.filter(|l| known_title.is_none_or(|t| strip_heading_marks(l).trim() != t.trim()))
+    {
+        // A "more by this writer" list glued onto the last sentence is cut off as chrome.
+        match split_trailer(&line) {
+            Some((text, trailer)) => {
+                if !text.is_empty() {
+                    rest.push((text.to_string(), false));
+                }
+                rest.push((trailer.to_string(), true));
+            }
+            None => rest.push((line, false)),
+        }
+    }
     Structure {
         title,
         blocks: classify(rest),
@@ -110,23 +122,36 @@ fn is_hard_wrapped(lines: &[&str]) -> bool {
             .any(|l| l.starts_with(['#', '-', '*', '>', '|']))
 }
 
-fn strip_heading_marks(line: &str) -> &str {
-    line.trim_start_matches('#').trim()
+/// The text of a Markdown (ATX) heading: one to six `#` and a space. A `#`
+/// glued to a word is a hashtag, kept as written.
+fn heading_text(line: &str) -> Option<&str> {
+    let marks = line.len() - line.trim_start_matches('#').len();
+    let rest = &line[marks..];
+    ((1..=6).contains(&marks) && (rest.is_empty() || rest.starts_with([' ', '\t'])))
+        .then(|| rest.trim())
 }
 
-fn classify(lines: Vec<String>) -> Vec<Block> {
+fn strip_heading_marks(line: &str) -> &str {
+    heading_text(line).unwrap_or(line).trim()
+}
+
+/// Classifies lines; a line flagged `true` is already known to be chrome.
+fn classify(lines: Vec<(String, bool)>) -> Vec<Block> {
     let mut blocks: Vec<Block> = lines
         .into_iter()
-        .map(|line| {
-            let kind = if is_boilerplate(&line) {
+        .map(|(line, chrome)| {
+            let heading = heading_text(&line).map(str::to_string);
+            let kind = if chrome || is_boilerplate(&line) {
                 BlockKind::Boilerplate
-            } else if line.starts_with('#') || !is_prose(&line) {
+            } else if heading.is_some() || !is_prose(&line) {
                 BlockKind::Subheading
             } else {
                 BlockKind::Paragraph
             };
-            let text = strip_heading_marks(&line).to_string();
-            Block { kind, text }
+            Block {
+                kind,
+                text: heading.unwrap_or(line),
+            }
         })
         .collect();
     let first = blocks.iter().position(|b| b.kind == BlockKind::Paragraph);
@@ -147,8 +172,8 @@ fn classify(lines: Vec<String>) -> Vec<Block> {
 
 /// Running text: long, or a sentence that ends with its punctuation.
 fn is_prose(line: &str) -> bool {
-    let words = word_count(line);
-    words >= 25 || (words >= 4 && ends_sentence(line))
+    let needed = if ends_sentence(line) { 4 } else { 25 };
+    words_up_to(line, needed) >= needed
 }
 
 /// Does the line end with sentence-final punctuation (closing quotes allowed)?
@@ -160,11 +185,25 @@ pub fn ends_sentence(line: &str) -> bool {
 /// Words for judging a line's shape: space-separated words, and one word for
 /// every two CJK characters (written without spaces).
 pub fn word_count(text: &str) -> usize {
-    let cjk = text.chars().filter(|c| super::lang::is_cjk(*c)).count();
-    let spaced = text
-        .split_whitespace()
-        .filter(|w| !w.chars().all(super::lang::is_cjk))
-        .count();
+    words_up_to(text, usize::MAX)
+}
+
+/// [`word_count`], but stops counting at `cap`: a long paragraph is not read to
+/// its end just to learn that it is long.
+fn words_up_to(text: &str, cap: usize) -> usize {
+    let (mut spaced, mut cjk) = (0, 0);
+    for word in super::spaces::split_spaces(text) {
+        let (mut chars, mut in_cjk) = (0, 0);
+        for c in word.chars() {
+            chars += 1;
+            in_cjk += usize::from(super::lang::is_cjk(c));
+        }
+        spaced += usize::from(in_cjk < chars);
+        cjk += in_cjk;
+        if spaced + cjk / 2 >= cap {
+            break;
+        }
+    }
     spaced + cjk / 2
 }
 
@@ -203,6 +242,59 @@ mod tests {
         let text = "Title\n\nBy Jane Roe\n\nThe council met on Tuesday to discuss the budget for next year.\n";
         let s = structure(text, None);
         assert_eq!(kinds(&s), [BlockKind::Preamble, BlockKind::Paragraph]);
+    }
+
+    #[test]
+    fn a_hashtag_title_keeps_its_mark() {
+        let s = structure(
+            "#FloodRelief _now\n\nVolunteers gathered at the stadium on Sunday to sort donations.\n",
+            None,
+        );
+        assert_eq!(s.title.as_deref(), Some("#FloodRelief _now"));
+        let s = structure(
+            "## Real heading\n\nThe council passed the budget on Tuesday night.\n",
+            None,
+        );
+        assert_eq!(s.title.as_deref(), Some("Real heading"));
+    }
+
+    #[test]
+    fn a_glued_more_by_this_writer_list_is_chrome() {
+        let text = "Title\n\nThe river rose again on Sunday, and the town waited. More from this authorThe bridge we lostA winter of rain\n";
+        let s = structure(text, None);
+        assert_eq!(kinds(&s), [BlockKind::Paragraph, BlockKind::Boilerplate]);
+        assert!(
+            s.body_text().ends_with("the town waited."),
+            "{}",
+            s.body_text()
+        );
+        let ar = "عنوان\n\nوعاد المطر إلى المدينة بعد أسبوع من الجفاف، وفرح الناس بذلك. مقالات أخرى للكاتبليل الشتاءحديث المطر\n";
+        assert!(!structure(ar, None).body_text().contains("مقالات"));
+    }
+
+    #[test]
+    fn a_trailer_glued_to_an_unpunctuated_line_is_chrome_too() {
+        let text = "عنوان\n\nيمشي الليل على مهل فوق سطوح المدينة القديمة ولا يلتفت إلى أحد مقالات أخرى للكاتبليل الشتاءحديث المطر\n";
+        let body = structure(text, None).body_text();
+        assert!(
+            body.ends_with("إلى أحد") && !body.contains("مقالات"),
+            "{body}"
+        );
+    }
+
+    #[test]
+    fn a_trailer_phrase_inside_a_sentence_stays() {
+        for text in [
+            "Title\n\nShe took more from this author's notes than from her own, the editor said.\n",
+            "Title\n\nThey wanted more from this authority than a statement, residents said on Monday.\n",
+            "عنوان\n\nوقرأ الطلاب مقالات أخرى للكاتبة نفسها في الصف خلال الأسبوع الماضي مع معلمهم.\n",
+        ] {
+            assert_eq!(
+                kinds(&structure(text, None)),
+                [BlockKind::Paragraph],
+                "{text}"
+            );
+        }
     }
 
     #[test]

@@ -1,0 +1,53 @@
+//! Plain-text extraction throughput, one thread (MB/s per core).
+//!
+//! `cargo bench --bench extract` reads the Arabic evaluation corpus from
+//! `NEWSDESK_EVAL_DIR` or `../shared/eval/arabic-news-dev`, else generates
+//! synthetic Arabic and English articles.
+
+mod support;
+
+use support::corpus;
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+
+fn extract(c: &mut Criterion) {
+    let corpus = corpus::load();
+    eprintln!(
+        "corpus: {} ({} texts, {} bytes)",
+        corpus.origin,
+        corpus.texts.len(),
+        corpus.bytes()
+    );
+    let mut group = c.benchmark_group("extract");
+    group.throughput(Throughput::Bytes(corpus.bytes()));
+    group.sample_size(10);
+    group.warm_up_time(Duration::from_secs(2));
+    group.measurement_time(Duration::from_secs(10));
+    group.bench_function("plain_text", |b| {
+        b.iter(|| {
+            for (i, text) in corpus.texts.iter().enumerate() {
+                black_box(newsdesk::article::extract(
+                    if i % 2 == 0 { "a.txt" } else { "b.txt" },
+                    black_box(text),
+                ));
+            }
+        })
+    });
+    let synthetic = corpus::synthetic(600);
+    let bytes: u64 = synthetic.iter().map(|t| t.len() as u64).sum();
+    group.throughput(Throughput::Bytes(bytes));
+    group.bench_function("synthetic_ar_en", |b| {
+        b.iter(|| {
+            for text in &synthetic {
+                black_box(newsdesk::article::extract("s.txt", black_box(text)));
+            }
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, extract);
+criterion_main!(benches);

@@ -1,0 +1,81 @@
+//! Whitespace-separated pieces of a line, found from the bytes for the line-shape tests.
+
+/// The whitespace-separated pieces of `text`, exactly as `str::split_whitespace`
+/// gives them, but found from the bytes: only the lead bytes C2, E1, E2 and E3
+/// can start a non-ASCII space, so Arabic text is never decoded.
+pub fn split_spaces(text: &str) -> SplitSpaces<'_> {
+    SplitSpaces { text, pos: 0 }
+}
+
+/// Iterator over whitespace-separated pieces; see [`split_spaces`].
+pub struct SplitSpaces<'a> {
+    text: &'a str,
+    pos: usize,
+}
+
+impl SplitSpaces<'_> {
+    /// The byte length of the whitespace character at `i`, or 0.
+    #[inline(always)]
+    fn space_at(&self, i: usize) -> usize {
+        match self.text.as_bytes()[i] {
+            b' ' | b'\t'..=b'\r' => 1,
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => self.text[i..]
+                .chars()
+                .next()
+                .filter(|c| c.is_whitespace())
+                .map_or(0, char::len_utf8),
+            _ => 0,
+        }
+    }
+}
+
+impl<'a> Iterator for SplitSpaces<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let len = self.text.len();
+        let mut i = self.pos;
+        loop {
+            if i >= len {
+                self.pos = len;
+                return None;
+            }
+            match self.space_at(i) {
+                0 => break,
+                n => i += n,
+            }
+        }
+        let start = i;
+        // Bytes that are not spaces are skipped one at a time; a space is only
+        // ever found at a lead byte, so the cut is always at a character boundary.
+        while i < len && self.space_at(i) == 0 {
+            i += 1;
+        }
+        self.pos = i;
+        Some(&self.text[start..i])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split_spaces;
+
+    #[test]
+    fn split_spaces_agrees_with_split_whitespace() {
+        for text in [
+            "",
+            "  ",
+            "a b",
+            " قال  الوزير\u{a0}اليوم\t\n",
+            "x\u{2003}y\u{3000}z\u{85}w",
+            "«نعم» — “yes”",
+            "预算\u{3000}方案",
+        ] {
+            assert_eq!(
+                split_spaces(text).collect::<Vec<_>>(),
+                text.split_whitespace().collect::<Vec<_>>(),
+                "{text:?}"
+            );
+        }
+    }
+}
