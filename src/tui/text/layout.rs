@@ -109,13 +109,29 @@ fn build(
     Line::from(spans)
 }
 
+/// Runs of white space and of everything else, with their offsets: a word keeps
+/// its punctuation ("Sunday," never breaks before the comma). CJK text, written
+/// without spaces, comes as long runs that [`wrap`] breaks between graphemes.
+fn runs(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        let rest = &text[start..];
+        let first = rest.chars().next()?;
+        let blank = first.is_whitespace();
+        let len = rest.find(|c: char| c.is_whitespace() != blank).unwrap_or(rest.len());
+        let run = (start, &rest[..len]);
+        start += len;
+        Some(run)
+    })
+}
+
 /// Byte ranges of `text` broken into lines of at most `cells`, at spaces where
 /// possible, inside a word (between graphemes) where it is longer than a line.
 pub fn wrap(text: &str, cells: usize) -> Vec<Range<usize>> {
     let cells = cells.max(1);
     let mut lines = Vec::new();
     let (mut start, mut end, mut used) = (0usize, 0usize, 0usize);
-    for (i, word) in text.split_word_bound_indices() {
+    for (i, word) in runs(text) {
         let w = width(word);
         let blank = word.trim().is_empty();
         if used + w <= cells || (blank && used > 0) {
@@ -177,6 +193,9 @@ mod tests {
         let t = "the quick brown fox";
         let lines: Vec<&str> = wrap(t, 10).into_iter().map(|r| &t[r]).collect();
         assert_eq!(lines, ["the quick", "brown fox"]);
+        let t = "on Sunday, an attack";
+        let lines: Vec<&str> = wrap(t, 9).into_iter().map(|r| &t[r]).collect();
+        assert_eq!(lines, ["on", "Sunday,", "an attack"], "punctuation stays with its word");
         let t = "abcdefghij xy";
         let lines: Vec<&str> = wrap(t, 4).into_iter().map(|r| &t[r]).collect();
         assert_eq!(lines, ["abcd", "efgh", "ij", "xy"]);
