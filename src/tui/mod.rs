@@ -9,6 +9,7 @@ pub mod terminal;
 pub mod text;
 pub mod ui;
 pub mod update;
+pub mod xtversion;
 
 use std::collections::VecDeque;
 use std::sync::mpsc::{self, Receiver};
@@ -42,10 +43,20 @@ pub fn run(config: &Config) -> Result<()> {
     };
     let mut state = State::new(config, SystemTime::now());
     state.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    state.rendering =
-        text::detect::resolve(config.display.bidi, config.display.arabic_shaping, &|k| {
+    // Only `auto` asks the terminal; over SSH the answer costs one round trip.
+    let auto = config.display.bidi == crate::config::BidiMode::Auto;
+    let said = auto
+        .then(|| xtversion::ask(Duration::from_millis(300)))
+        .flatten();
+    let env = |k: &str| {
+        if k == "XTVERSION" {
+            said.clone()
+        } else {
             std::env::var(k).ok()
-        });
+        }
+    };
+    state.rendering =
+        text::detect::resolve(config.display.bidi, config.display.arabic_shaping, &env);
     let bidi_off = state.rendering.switch_off_terminal_bidi;
     runner.bidi_off = bidi_off;
     let watch_tx = runner.tx.clone();

@@ -36,18 +36,39 @@ struct Terminal {
     shapes: bool,
 }
 
-/// Identifies the terminal from environment variables (XTVERSION is not asked:
-/// crossterm cannot read the reply, and over SSH it costs a round trip).
+/// Identifies the terminal from its XTVERSION reply (passed as the pseudo-variable
+/// `XTVERSION`), else from environment variables.
 fn terminal(env: &dyn Fn(&str) -> Option<String>) -> Terminal {
     let term = env("TERM").unwrap_or_default();
     let program = env("TERM_PROGRAM").unwrap_or_default();
+    let said = env("XTVERSION").unwrap_or_default().to_lowercase();
+    let says = |name: &str| said.starts_with(name);
     let t = |name, reorders, can_switch_off, shapes| Terminal {
         name,
         reorders,
         can_switch_off,
         shapes,
     };
-    if env("TMUX").is_some() || term.starts_with("tmux") || term.starts_with("screen") {
+    if says("xterm") || says("foot") || says("alacritty") {
+        t("xterm (by its XTVERSION reply)", false, false, false)
+    } else if says("wezterm") {
+        t("WezTerm (by its XTVERSION reply)", false, true, true)
+    } else if says("kitty") {
+        t("kitty (by its XTVERSION reply)", true, false, true)
+    } else if says("konsole") || says("mlterm") {
+        t(
+            "Konsole or mlterm (by its XTVERSION reply)",
+            true,
+            false,
+            true,
+        )
+    } else if says("vte") {
+        t("a VTE terminal (by its XTVERSION reply)", true, true, true)
+    } else if env("TMUX").is_some()
+        || says("tmux")
+        || term.starts_with("tmux")
+        || term.starts_with("screen")
+    {
         // tmux does not reorder; the terminal outside it may, and only hears CSI 8 l by passthrough.
         t("tmux", false, true, false)
     } else if env("KONSOLE_VERSION").is_some() {

@@ -118,7 +118,9 @@ fn runs(text: &str) -> impl Iterator<Item = (usize, &str)> {
         let rest = &text[start..];
         let first = rest.chars().next()?;
         let blank = first.is_whitespace();
-        let len = rest.find(|c: char| c.is_whitespace() != blank).unwrap_or(rest.len());
+        let len = rest
+            .find(|c: char| c.is_whitespace() != blank)
+            .unwrap_or(rest.len());
         let run = (start, &rest[..len]);
         start += len;
         Some(run)
@@ -195,7 +197,11 @@ mod tests {
         assert_eq!(lines, ["the quick", "brown fox"]);
         let t = "on Sunday, an attack";
         let lines: Vec<&str> = wrap(t, 9).into_iter().map(|r| &t[r]).collect();
-        assert_eq!(lines, ["on", "Sunday,", "an attack"], "punctuation stays with its word");
+        assert_eq!(
+            lines,
+            ["on", "Sunday,", "an attack"],
+            "punctuation stays with its word"
+        );
         let t = "abcdefghij xy";
         let lines: Vec<&str> = wrap(t, 4).into_iter().map(|r| &t[r]).collect();
         assert_eq!(lines, ["abcd", "efgh", "ij", "xy"]);
