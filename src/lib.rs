@@ -12,5 +12,6 @@ pub mod config;
 pub mod desk;
 pub mod keymap;
 pub mod query;
+pub mod rules;
 pub mod tui;
 pub mod watch;
