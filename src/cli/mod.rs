@@ -1,7 +1,10 @@
 //! The headless CLI: everything the keys do, for scripts and cron.
 //! stdout carries data (JSON lines with --json), stderr messages; exit 0, 1 failure, 2 usage.
 
+mod apply;
+mod exec;
 mod output;
+mod rules;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -38,6 +41,9 @@ pub enum Command {
         /// One JSON object per line
         #[arg(long)]
         json: bool,
+        /// Only items matching this query (the language of rules and the filter prompt)
+        #[arg(long, short, value_name = "QUERY")]
+        query: Option<String>,
     },
     /// Show every field of one item
     Show {
@@ -67,7 +73,24 @@ pub enum Command {
         n: usize,
     },
     /// Print one JSON line per arrival and removal in the inbox, until interrupted
-    Watch,
+    Watch {
+        /// Also carry out mode = "auto" rules: on the inbox now, then on each arrival
+        /// (one JSON line per action)
+        #[arg(long)]
+        apply: bool,
+    },
+    /// Carry out the mode = "auto" rules on the items in the inbox now (undo with `undo`)
+    Apply {
+        /// Print what would happen; move nothing, run nothing
+        #[arg(long, short = 'n')]
+        dry_run: bool,
+        /// One JSON object per action
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check the rules, or see what they would do
+    #[command(subcommand)]
+    Rules(RulesCommand),
     /// Print the journal of every move on this desk
     Journal {
         #[arg(long)]
@@ -76,6 +99,28 @@ pub enum Command {
     /// Check or locate the config
     #[command(subcommand)]
     Config(ConfigCommand),
+}
+
+/// `newsdesk rules …`
+#[derive(Debug, Subcommand)]
+pub enum RulesCommand {
+    /// Validate the rules and warn about likely mistakes (exit 1 on errors, 0 with warnings)
+    Check,
+    /// What the rules would do with each item: filing, suggestions, tags, priority (moves nothing)
+    Test {
+        /// Items: path, file name, id or id prefix; any readable file works
+        #[arg(required = true, value_name = "FILE")]
+        items: Vec<String>,
+        /// One JSON object per item
+        #[arg(long)]
+        json: bool,
+    },
+    /// Why: each rule, whether it matched, and each term, where it matched
+    Explain {
+        /// Path, file name, id or id prefix; any readable file works
+        #[arg(value_name = "FILE")]
+        item: String,
+    },
 }
 
 /// `newsdesk config …`
@@ -92,7 +137,7 @@ pub fn run(command: Command, config: &Config) -> Result<ExitCode> {
     let desk = Desk::new(config, Who::current());
     let mut out = std::io::stdout().lock();
     match command {
-        Command::List { json } => list(&desk, json, &mut out),
+        Command::List { json, query } => list(config, &desk, json, query.as_deref(), &mut out),
         Command::Show { item, json, text } => show(&desk, &item, json, text, &mut out),
         Command::File { mut args } => {
             let category = args.pop().context("missing category")?;
@@ -101,7 +146,15 @@ pub fn run(command: Command, config: &Config) -> Result<ExitCode> {
         Command::Skip { items } => move_items(&desk, &items, Target::Skip, &mut out),
         Command::Undo { n } => undo(&desk, n, &mut out),
         Command::Journal { json } => journal(&desk, json, &mut out),
-        Command::Watch => watch(config, out),
+        Command::Watch { apply } => apply::watch(config, &desk, apply, out),
+        Command::Apply { dry_run, json } => apply::apply(config, &desk, dry_run, json, &mut out),
+        Command::Rules(RulesCommand::Check) => rules::check(config, &mut out),
+        Command::Rules(RulesCommand::Test { items, json }) => {
+            rules::test(config, &desk, &items, json, &mut out)
+        }
+        Command::Rules(RulesCommand::Explain { item }) => {
+            rules::explain(config, &desk, &item, &mut out)
+        }
         Command::Config(ConfigCommand::Check) => {
             writeln!(
                 out,
@@ -160,10 +213,26 @@ fn extract_cached(desk: &Desk, entries: &[Entry]) -> Vec<Article> {
     entries.iter().filter_map(|e| by_id.remove(&e.id)).collect()
 }
 
-fn list(desk: &Desk, json: bool, out: &mut impl Write) -> Result<ExitCode> {
+fn list(
+    config: &Config,
+    desk: &Desk,
+    json: bool,
+    query: Option<&str>,
+    out: &mut impl Write,
+) -> Result<ExitCode> {
+    let query = match query.map(|q| rules::parse_query(q, config)).transpose() {
+        Ok(query) => query,
+        Err(code) => return Ok(code),
+    };
     let entries = desk.scan()?;
     let articles = extract_cached(desk, &entries);
+    let now = std::time::SystemTime::now();
     for (entry, article) in entries.iter().zip(&articles) {
+        if let Some(query) = &query
+            && !rules::item_matches(query, config, entry, article, now)
+        {
+            continue;
+        }
         warn_unreadable(article);
         output::item_line(out, entry, article, json)?;
     }
@@ -176,13 +245,17 @@ fn warn_unreadable(article: &Article) {
     }
 }
 
+/// The file an item argument names: an inbox item, or any readable file.
+fn locate(desk: &Desk, item: &str) -> Result<PathBuf, DeskError> {
+    match desk.find(item) {
+        Ok(entry) => Ok(entry.path),
+        Err(_) if std::path::Path::new(item).is_file() => Ok(PathBuf::from(item)),
+        Err(e) => Err(e),
+    }
+}
+
 fn show(desk: &Desk, item: &str, json: bool, text: bool, out: &mut impl Write) -> Result<ExitCode> {
-    let path = match desk.find(item) {
-        Ok(entry) => entry.path,
-        // Any readable file may be shown, in the inbox or not.
-        Err(_) if std::path::Path::new(item).is_file() => PathBuf::from(item),
-        Err(e) => return Err(e.into()),
-    };
+    let path = locate(desk, item)?;
     let doc = article::read(&path);
     if let Some(error) = &doc.article.error {
         anyhow::bail!("{}: {error}", path.display());
@@ -238,31 +311,6 @@ fn undo(desk: &Desk, n: usize, out: &mut impl Write) -> Result<ExitCode> {
         }
         Err(e) => Err(e.into()),
     }
-}
-
-/// Streams arrivals (with their fields) and removals as JSON lines.
-fn watch(config: &Config, mut out: impl Write) -> Result<ExitCode> {
-    let (tx, rx) = std::sync::mpsc::channel();
-    let (watching, _) = crate::watch::start(config.inbox.clone(), config.watch, move |changes| {
-        tx.send(changes).is_ok()
-    })
-    .with_context(|| format!("cannot watch {}", config.inbox.display()))?;
-    eprintln!(
-        "newsdesk: watching {} ({})",
-        config.inbox.display(),
-        watching.reason
-    );
-    for changes in rx {
-        let arrived: Vec<Entry> = changes.arrived.into_iter().chain(changes.changed).collect();
-        for (entry, article) in arrived.iter().zip(extract_all(&arrived)) {
-            output::event_line(&mut out, "arrived", entry, &article)?;
-        }
-        for name in &changes.removed {
-            output::removed_line(&mut out, name)?;
-        }
-        out.flush()?;
-    }
-    Ok(ExitCode::SUCCESS)
 }
 
 fn journal(desk: &Desk, json: bool, out: &mut impl Write) -> Result<ExitCode> {

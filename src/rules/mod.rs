@@ -35,7 +35,7 @@ pub use exec::{
 };
 pub use lint::Lint;
 pub use outcome::{Exec, Filing, Outcome, Skipping, Suggestion};
-pub use trace::RuleTrace;
+pub use trace::{RuleTrace, shell_words};
 
 /// Whether a rule's moves and commands are carried out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]

@@ -109,7 +109,7 @@ fn effects(rule: &Rule, before: &Outcome) -> Vec<String> {
 }
 
 /// An argv shown readably, each argument with spaces in quotes (for display only).
-pub(super) fn shell_words(argv: &[String]) -> String {
+pub fn shell_words(argv: &[String]) -> String {
     let quoted: Vec<String> = argv
         .iter()
         .map(|a| {
