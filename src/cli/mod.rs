@@ -6,6 +6,8 @@ mod exec;
 mod output;
 mod rules;
 
+pub use rules::RulesCommand;
+
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -101,28 +103,6 @@ pub enum Command {
     Config(ConfigCommand),
 }
 
-/// `newsdesk rules …`
-#[derive(Debug, Subcommand)]
-pub enum RulesCommand {
-    /// Validate the rules and warn about likely mistakes (exit 1 on errors, 0 with warnings)
-    Check,
-    /// What the rules would do with each item: filing, suggestions, tags, priority (moves nothing)
-    Test {
-        /// Items: path, file name, id or id prefix; any readable file works
-        #[arg(required = true, value_name = "FILE")]
-        items: Vec<String>,
-        /// One JSON object per item
-        #[arg(long)]
-        json: bool,
-    },
-    /// Why: each rule, whether it matched, and each term, where it matched
-    Explain {
-        /// Path, file name, id or id prefix; any readable file works
-        #[arg(value_name = "FILE")]
-        item: String,
-    },
-}
-
 /// `newsdesk config …`
 #[derive(Debug, Subcommand)]
 pub enum ConfigCommand {
@@ -148,13 +128,7 @@ pub fn run(command: Command, config: &Config) -> Result<ExitCode> {
         Command::Journal { json } => journal(&desk, json, &mut out),
         Command::Watch { apply } => apply::watch(config, &desk, apply, out),
         Command::Apply { dry_run, json } => apply::apply(config, &desk, dry_run, json, &mut out),
-        Command::Rules(RulesCommand::Check) => rules::check(config, &mut out),
-        Command::Rules(RulesCommand::Test { items, json }) => {
-            rules::test(config, &desk, &items, json, &mut out)
-        }
-        Command::Rules(RulesCommand::Explain { item }) => {
-            rules::explain(config, &desk, &item, &mut out)
-        }
+        Command::Rules(command) => rules::run(command, config, &desk, &mut out),
         Command::Config(ConfigCommand::Check) => {
             writeln!(
                 out,

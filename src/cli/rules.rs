@@ -6,14 +6,51 @@ use std::process::ExitCode;
 use std::time::{Duration, SystemTime};
 
 use anyhow::Result;
+use clap::Subcommand;
 use serde::Serialize;
 
 use super::locate;
 use crate::article::{self, Article};
 use crate::config::Config;
 use crate::desk::{Desk, Entry};
-use crate::query::{Folded, Query, Subject, TermTrace};
+use crate::query::{Folded, Query, Subject, TermTrace, fold_text};
 use crate::rules::{Outcome, RuleTrace};
+
+/// `newsdesk rules …`
+#[derive(Debug, Subcommand)]
+pub enum RulesCommand {
+    /// Validate the rules and warn about likely mistakes (exit 1 on errors, 0 with warnings)
+    Check,
+    /// What the rules would do with each item: filing, suggestions, tags, priority (moves nothing)
+    Test {
+        /// Items: path, file name, id or id prefix; any readable file works
+        #[arg(required = true, value_name = "FILE")]
+        items: Vec<String>,
+        /// One JSON object per item
+        #[arg(long)]
+        json: bool,
+    },
+    /// Why: each rule, whether it matched, and each term, where it matched
+    Explain {
+        /// Path, file name, id or id prefix; any readable file works
+        #[arg(value_name = "FILE")]
+        item: String,
+    },
+}
+
+/// Runs `newsdesk rules …`.
+pub fn run(
+    command: RulesCommand,
+    config: &Config,
+    desk: &Desk,
+    out: &mut impl Write,
+) -> Result<ExitCode> {
+    match command {
+        RulesCommand::Check => check(config, out),
+        RulesCommand::Test { items, json } => test(config, desk, &items, json, out),
+        RulesCommand::Explain { item } => explain(config, desk, &item, out),
+    }
+}
 
 /// Compiles `--query`; a bad one is reported on stderr with its column, exit 2.
 pub fn parse_query(src: &str, config: &Config) -> Result<Query, ExitCode> {
@@ -32,12 +69,19 @@ pub fn item_matches(
     article: &Article,
     now: SystemTime,
 ) -> bool {
-    let age = now.duration_since(entry.modified).ok();
-    let outcome = config.rules.evaluate_article(article, age);
-    let mut subject = Subject::from(article).with_tags(&outcome.tags);
-    subject.age = age;
-    subject.category = outcome.suggestion();
-    query.matches(&subject, &Folded::new(&subject))
+    let mut subject = Subject::from(article);
+    subject.age = now.duration_since(entry.modified).ok();
+    let mut folded = Folded::new(&subject);
+    let outcome = config.rules.evaluate(&subject, &folded);
+    // Fold only what the rules changed, not the whole text again.
+    let subject = Subject {
+        tags: &outcome.tags,
+        category: outcome.suggestion(),
+        ..subject
+    };
+    folded.tags = outcome.tags.iter().map(|t| fold_text(t)).collect();
+    folded.category = subject.category.map(fold_text).unwrap_or_default();
+    query.matches(&subject, &folded)
 }
 
 /// `rules check`: the config loaded (else main already said why, exit 1); warnings on stderr.
