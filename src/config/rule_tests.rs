@@ -171,3 +171,42 @@ fn bad_aliases_and_timeouts() {
         "test.toml:1:21: exec_timeout_secs must be at least 1"
     );
 }
+
+#[test]
+fn bundled_rules_suggest_categories_for_the_bundled_inbox() {
+    let config =
+        Config::parse(BUILTIN, Path::new("config.toml"), Path::new("/desk")).expect("bundled");
+    assert!(config.rules.lint().is_empty(), "{:?}", config.rules.lint());
+    let suggest = |name: &str, text: &str| {
+        let article = crate::article::extract(name, text).article;
+        let outcome = config
+            .rules
+            .evaluate_article(&article, Some(Duration::from_secs(60)));
+        assert_eq!(outcome.auto_move(), None, "bundled rules only suggest");
+        outcome
+    };
+    let seed = suggest(
+        "000_5e52a797893e5a0a.txt",
+        include_str!("../../inbox/000_5e52a797893e5a0a.txt"),
+    );
+    assert_eq!(seed.suggestion(), Some("syria"));
+    assert_eq!(seed.tags, ["idlib", "syria", "russia-turkey"]);
+    assert_eq!(seed.suggestions[0].category, "mideast");
+    let oil = suggest(
+        "oil.txt",
+        "ارتفاع أسعار النفط في الأسواق العالمية\n\nارتفعت أسعار النفط اليوم بعد قرار خفض الإنتاج.\n",
+    );
+    assert_eq!(oil.suggestion(), Some("economy"));
+    let english = suggest(
+        "idlib.txt",
+        "Shelling near Idlib\n\nSyrian forces shelled villages.\n",
+    );
+    assert_eq!(english.suggestion(), Some("syria"));
+    let budget = suggest(
+        "b.md",
+        "Council passes the budget\n\nThe council passed it on Tuesday.\n",
+    );
+    assert_eq!(budget.suggestion(), Some("economy"));
+    let nothing = suggest("x.txt", "Flood waters rise\n\nFamilies left their homes.\n");
+    assert!(!nothing.is_match());
+}
