@@ -121,12 +121,18 @@ impl PartialEq for Rule {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Rules {
     rules: Vec<Rule>,
+    /// Each rule's tags folded once, for the rules after it to match on.
+    folded_tags: Vec<Vec<String>>,
 }
 
 impl Rules {
     /// Rules evaluated in the order given.
     pub fn new(rules: Vec<Rule>) -> Rules {
-        Rules { rules }
+        let folded_tags = rules
+            .iter()
+            .map(|r| r.tag.iter().map(|t| fold_text(t)).collect())
+            .collect();
+        Rules { rules, folded_tags }
     }
 
     /// The rules in order.
@@ -168,7 +174,7 @@ impl Rules {
         let mut tags: Vec<String> = subject.tags.to_vec();
         // Folded anew only once a rule adds a tag; most items never need it.
         let mut retagged: Option<Folded> = None;
-        for rule in &self.rules {
+        for (rule, folded_tags) in self.rules.iter().zip(&self.folded_tags) {
             let seen = subject.with_tags(&tags);
             let seen_folded = retagged.as_ref().unwrap_or(folded);
             let matched = rule.when.matches(&seen, seen_folded);
@@ -177,13 +183,13 @@ impl Rules {
                 continue;
             }
             outcome.add(rule);
-            for tag in &rule.tag {
+            for (tag, folded_tag) in rule.tag.iter().zip(folded_tags) {
                 if !tags.contains(tag) {
                     tags.push(tag.clone());
                     retagged
                         .get_or_insert_with(|| folded.clone())
                         .tags
-                        .push(fold_text(tag));
+                        .push(folded_tag.clone());
                 }
             }
             if rule.stop {
