@@ -3,15 +3,21 @@
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use serde::Deserialize;
 use toml::Spanned;
 
 use crate::action::Action;
 use crate::keymap::{Chord, default_bindings};
+use crate::query::Aliases;
+use crate::rules::Rules;
 
 /// The bundled default config, used when no config file is found.
 pub const BUILTIN: &str = include_str!("../config.toml");
+
+/// How long an `exec` command may run when config.toml does not say.
+pub const DEFAULT_EXEC_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// A category: a named folder items are filed into.
 #[derive(Debug, Clone, PartialEq)]
@@ -154,6 +160,12 @@ pub struct Config {
     pub display: Display,
     pub theme: Theme,
     pub watch: WatchMode,
+    /// `[aliases]`: what `@name` stands for in queries (rules and the filter prompt).
+    pub aliases: Aliases,
+    /// `[[rule]]`s in file order, queries compiled.
+    pub rules: Rules,
+    /// How long an `exec` command may run before it is killed.
+    pub exec_timeout: Duration,
 }
 
 /// A config that cannot be used, with where and why.
@@ -202,6 +214,11 @@ struct Raw {
     categories: Vec<RawCategory>,
     #[serde(default)]
     keys: BTreeMap<Spanned<String>, Action>,
+    #[serde(default)]
+    aliases: rules::RawAliases,
+    #[serde(default, rename = "rule")]
+    rules: Vec<rules::RawRule>,
+    exec_timeout_secs: Option<Spanned<u64>>,
 }
 
 #[derive(Deserialize)]
@@ -222,6 +239,8 @@ fn default_skip() -> Spanned<String> {
 }
 
 mod load;
+mod rules;
+mod strpos;
 mod validate;
 
 pub use load::{find, load};
@@ -233,7 +252,7 @@ impl Config {
             |span: std::ops::Range<usize>, message: String| at(text, source, span.start, message);
         let raw: Raw = toml::from_str(text)
             .map_err(|e| here(e.span().unwrap_or(0..0), e.message().trim().to_string()))?;
-        validate::build(raw, source, base, &here)
+        validate::build(raw, text, source, base, &here)
     }
 
     /// The category with this name.
@@ -265,5 +284,7 @@ fn at(text: &str, path: &Path, offset: usize, message: String) -> ConfigError {
     }
 }
 
+#[cfg(test)]
+mod rule_tests;
 #[cfg(test)]
 mod tests;

@@ -2,7 +2,8 @@
 //!
 //! The core — [`article`] (reading an item into fields), [`desk`] (the inbox,
 //! categories, filing, the journal), [`config`] — knows nothing of the
-//! terminal; [`cli`] and `tui` are the two front-ends on top of it.
+//! terminal, nor do [`query`] (the query language) and [`rules`] (ordered rules over it);
+//! [`cli`] and `tui` are the two front-ends on top of it.
 
 pub mod action;
 pub mod article;
@@ -13,6 +14,7 @@ pub mod config;
 pub mod desk;
 pub mod keymap;
 pub mod query;
+pub mod rules;
 pub mod stats;
 pub mod tui;
 pub mod watch;

@@ -1,7 +1,12 @@
 //! The headless CLI: everything the keys do, for scripts and cron.
 //! stdout carries data (JSON lines with --json), stderr messages; exit 0, 1 failure, 2 usage.
 
+mod apply;
+mod exec;
 mod output;
+mod rules;
+
+pub use rules::RulesCommand;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -41,6 +46,9 @@ pub enum Command {
         /// One line per story: near-duplicates grouped, with their members
         #[arg(long)]
         clusters: bool,
+        /// Only items matching this query (the language of rules and the filter prompt)
+        #[arg(long, short, value_name = "QUERY")]
+        query: Option<String>,
     },
     /// Show every field of one item
     Show {
@@ -70,7 +78,24 @@ pub enum Command {
         n: usize,
     },
     /// Print one JSON line per arrival and removal in the inbox, until interrupted
-    Watch,
+    Watch {
+        /// Also carry out mode = "auto" rules: on the inbox now, then on each arrival
+        /// (one JSON line per action)
+        #[arg(long)]
+        apply: bool,
+    },
+    /// Carry out the mode = "auto" rules on the items in the inbox now (undo with `undo`)
+    Apply {
+        /// Print what would happen; move nothing, run nothing
+        #[arg(long, short = 'n')]
+        dry_run: bool,
+        /// One JSON object per action
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check the rules, or see what they would do
+    #[command(subcommand)]
+    Rules(RulesCommand),
     /// Print the journal of every move on this desk
     Journal {
         #[arg(long)]
@@ -98,8 +123,9 @@ pub fn run(command: Command, config: &Config) -> Result<ExitCode> {
         Command::List {
             json,
             clusters: true,
+            ..
         } => list_clusters(&desk, json, &mut out),
-        Command::List { json, .. } => list(&desk, json, &mut out),
+        Command::List { json, query, .. } => list(config, &desk, json, query.as_deref(), &mut out),
         Command::Show { item, json, text } => show(&desk, &item, json, text, &mut out),
         Command::File { mut args } => {
             let category = args.pop().context("missing category")?;
@@ -108,7 +134,9 @@ pub fn run(command: Command, config: &Config) -> Result<ExitCode> {
         Command::Skip { items } => move_items(&desk, &items, Target::Skip, &mut out),
         Command::Undo { n } => undo(&desk, n, &mut out),
         Command::Journal { json } => journal(&desk, json, &mut out),
-        Command::Watch => watch(config, out),
+        Command::Watch { apply } => apply::watch(config, &desk, apply, out),
+        Command::Apply { dry_run, json } => apply::apply(config, &desk, dry_run, json, &mut out),
+        Command::Rules(command) => rules::run(command, config, &desk, &mut out),
         Command::Config(ConfigCommand::Check) => {
             writeln!(
                 out,
@@ -186,10 +214,26 @@ fn list_clusters(desk: &Desk, json: bool, out: &mut impl Write) -> Result<ExitCo
     Ok(ExitCode::SUCCESS)
 }
 
-fn list(desk: &Desk, json: bool, out: &mut impl Write) -> Result<ExitCode> {
+fn list(
+    config: &Config,
+    desk: &Desk,
+    json: bool,
+    query: Option<&str>,
+    out: &mut impl Write,
+) -> Result<ExitCode> {
+    let query = match query.map(|q| rules::parse_query(q, config)).transpose() {
+        Ok(query) => query,
+        Err(code) => return Ok(code),
+    };
     let entries = desk.scan()?;
     let articles = extract_cached(desk, &entries);
+    let now = std::time::SystemTime::now();
     for (entry, article) in entries.iter().zip(&articles) {
+        if let Some(query) = &query
+            && !rules::item_matches(query, config, entry, article, now)
+        {
+            continue;
+        }
         warn_unreadable(article);
         output::item_line(out, entry, article, json)?;
     }
@@ -199,6 +243,15 @@ fn list(desk: &Desk, json: bool, out: &mut impl Write) -> Result<ExitCode> {
 fn warn_unreadable(article: &Article) {
     if let Some(error) = &article.error {
         eprintln!("newsdesk: {}: {error}", article.path.display());
+    }
+}
+
+/// The file an item argument names: an inbox item, or any readable file.
+fn locate(desk: &Desk, item: &str) -> Result<PathBuf, DeskError> {
+    match desk.find(item) {
+        Ok(entry) => Ok(entry.path),
+        Err(_) if std::path::Path::new(item).is_file() => Ok(PathBuf::from(item)),
+        Err(e) => Err(e),
     }
 }
 
@@ -285,31 +338,6 @@ fn undo(desk: &Desk, n: usize, out: &mut impl Write) -> Result<ExitCode> {
         }
         Err(e) => Err(e.into()),
     }
-}
-
-/// Streams arrivals (with their fields) and removals as JSON lines.
-fn watch(config: &Config, mut out: impl Write) -> Result<ExitCode> {
-    let (tx, rx) = std::sync::mpsc::channel();
-    let (watching, _) = crate::watch::start(config.inbox.clone(), config.watch, move |changes| {
-        tx.send(changes).is_ok()
-    })
-    .with_context(|| format!("cannot watch {}", config.inbox.display()))?;
-    eprintln!(
-        "newsdesk: watching {} ({})",
-        config.inbox.display(),
-        watching.reason
-    );
-    for changes in rx {
-        let arrived: Vec<Entry> = changes.arrived.into_iter().chain(changes.changed).collect();
-        for (entry, article) in arrived.iter().zip(extract_all(&arrived)) {
-            output::event_line(&mut out, "arrived", entry, &article)?;
-        }
-        for name in &changes.removed {
-            output::removed_line(&mut out, name)?;
-        }
-        out.flush()?;
-    }
-    Ok(ExitCode::SUCCESS)
 }
 
 fn journal(desk: &Desk, json: bool, out: &mut impl Write) -> Result<ExitCode> {

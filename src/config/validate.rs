@@ -14,6 +14,7 @@ type Here<'a> = &'a dyn Fn(Range<usize>, String) -> ConfigError;
 
 pub(super) fn build(
     raw: Raw,
+    text: &str,
     source: &Path,
     base: &Path,
     here: Here,
@@ -23,6 +24,18 @@ pub(super) fn build(
     check_outside_inbox(&inbox, &skip, raw.skip.span(), "the skip folder", here)?;
     let categories = categories(&raw, &inbox, &skip, base, here)?;
     let bindings = bindings(&raw, &categories, here)?;
+    let aliases = super::rules::aliases(&raw.aliases, here)?;
+    let rules = super::rules::rules(&raw.rules, text, &aliases, &categories, here)?;
+    let exec_timeout = match &raw.exec_timeout_secs {
+        None => super::DEFAULT_EXEC_TIMEOUT,
+        Some(s) if *s.get_ref() == 0 => {
+            return Err(here(
+                s.span(),
+                "exec_timeout_secs must be at least 1".into(),
+            ));
+        }
+        Some(s) => std::time::Duration::from_secs(*s.get_ref()),
+    };
     Ok(Config {
         source: source.to_path_buf(),
         inbox,
@@ -32,6 +45,9 @@ pub(super) fn build(
         display: raw.display,
         theme: raw.theme,
         watch: raw.watch,
+        aliases,
+        rules,
+        exec_timeout,
     })
 }
 

@@ -5,7 +5,7 @@ use super::compile::{Node, Pattern};
 use super::subject::{Folded, Subject};
 
 /// The fields a bare value searches.
-const BARE: [Field; 3] = [Field::Title, Field::Lead, Field::Body];
+pub(super) const BARE: [Field; 3] = [Field::Title, Field::Lead, Field::Body];
 
 impl Node {
     /// Whether the item matches; `folded` must be `Folded::new(subject)`.
@@ -46,7 +46,7 @@ fn field_matches(field: Field, pattern: &Pattern, subject: &Subject<'_>, folded:
     }
 }
 
-fn raw_text<'a>(field: Field, subject: &Subject<'a>) -> &'a str {
+pub(super) fn raw_text<'a>(field: Field, subject: &Subject<'a>) -> &'a str {
     match field {
         Field::Title => subject.title,
         Field::Lead => subject.lead,
@@ -64,7 +64,7 @@ fn raw_text<'a>(field: Field, subject: &Subject<'a>) -> &'a str {
     }
 }
 
-fn folded_text<'a>(field: Field, subject: &Subject<'a>, folded: &'a Folded) -> &'a str {
+pub(super) fn folded_text<'a>(field: Field, subject: &Subject<'a>, folded: &'a Folded) -> &'a str {
     match field {
         Field::Title => &folded.title,
         Field::Lead => &folded.lead,

@@ -67,6 +67,11 @@ impl Needle {
     /// an Arabic clitic prefix at a word start (`ادلب` in `بادلب`); and for a phrase,
     /// ending at a word end.
     pub fn is_in(&self, text: &str) -> bool {
+        self.find_in(text).is_some()
+    }
+
+    /// Where the needle first occurs in `text` (already folded), as [`Needle::is_in`] finds it.
+    pub fn find_in(&self, text: &str) -> Option<std::ops::Range<usize>> {
         let mut from = 0;
         while let Some(m) = self.finder.find_at(text, from) {
             let start_ok = !self.starts_alnum
@@ -78,16 +83,16 @@ impl Needle {
                     .next()
                     .is_none_or(|c| !is_word_char(c));
             if start_ok && end_ok {
-                return true;
+                return Some(m.range());
             }
             from = m.start() + text[m.start()..].chars().next().map_or(1, char::len_utf8);
         }
-        false
+        None
     }
 }
 
 /// Letters and digits of any script make up words.
-fn is_word_char(c: char) -> bool {
+pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 

@@ -34,6 +34,7 @@ mod ast;
 mod compile;
 mod error;
 mod eval;
+mod explain;
 mod lexer;
 mod matching;
 mod parser;
@@ -45,6 +46,7 @@ use std::fmt;
 
 pub use ast::{Cmp, Expr, Field, Span, Term, Value, ValueKind};
 pub use error::QueryError;
+pub use explain::{Hit, TermTrace};
 pub use matching::{REGEX_SIZE_LIMIT, fold_text};
 pub use parser::{MAX_DEPTH, parse};
 pub use subject::{Folded, Subject};
@@ -57,6 +59,9 @@ pub type Aliases = BTreeMap<String, Vec<String>>;
 pub struct Query {
     expr: Expr,
     root: compile::Node,
+    /// The text and the aliases it uses, kept so [`Query::explain`] can trace each term.
+    src: String,
+    aliases: Aliases,
 }
 
 impl Query {
@@ -64,7 +69,13 @@ impl Query {
     pub fn new(src: &str, aliases: &Aliases) -> Result<Query, QueryError> {
         let expr = parse(src)?;
         let root = compile::compile(&expr, src, aliases)?;
-        Ok(Query { expr, root })
+        let used = explain::aliases_used(&expr, aliases);
+        Ok(Query {
+            expr,
+            root,
+            src: src.to_string(),
+            aliases: used,
+        })
     }
 
     /// The syntax tree.

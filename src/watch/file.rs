@@ -41,13 +41,26 @@ where
         .name("newsdesk-config".into())
         .spawn(move || {
             while rx.recv().is_ok() {
-                while rx.recv_timeout(GATHER).is_ok() {}
+                // Gather the burst, and give a writer that truncates first a
+                // moment (bounded: an empty config is valid too).
+                let mut looks = 0;
+                while rx.recv_timeout(GATHER).is_ok() || (!settled(&absolute) && looks < 20) {
+                    looks += 1;
+                }
                 if !changed() {
                     return;
                 }
             }
         })?;
     Ok(FileWatch { _watcher: watcher })
+}
+
+/// The file holds still (size and mtime) across a short look, or is gone.
+fn settled(path: &Path) -> bool {
+    let look = || std::fs::metadata(path).ok().map(|m| (m.len(), m.modified().ok()));
+    let before = look();
+    std::thread::sleep(Duration::from_millis(30));
+    before == look() && before.is_some_and(|(len, _)| len > 0)
 }
 
 #[cfg(test)]

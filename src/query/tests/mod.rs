@@ -2,6 +2,7 @@
 
 mod errors;
 mod eval;
+mod explain;
 mod parse;
 mod roundtrip;
 
