@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use super::journal::{Op, Record, undo_stack};
-use super::moving::{MoveError, move_into};
+use super::moving::{MoveError, move_into, move_named};
 use super::{Desk, DeskError, Entry, Target, host_tag};
 
 impl Desk {
@@ -70,7 +70,12 @@ impl Desk {
             size: 0,
             modified: std::time::UNIX_EPOCH,
         };
-        match move_into(&record.to, &back_dir, &host_tag(&self.who.host)) {
+        // Back under the name it had, even if filing gave it a suffix (`a-2.txt`).
+        let name = record
+            .from
+            .file_name()
+            .map_or_else(|| record.name.clone(), |n| n.to_string_lossy().into_owned());
+        match move_named(&record.to, &back_dir, &name, &host_tag(&self.who.host)) {
             Ok(to) => {
                 let undo = self.record(
                     Op::Undo,

@@ -20,7 +20,13 @@ pub enum MoveError {
 /// Moves `src` into `dir` under its own name, or `name-2.ext`, `name-3.ext`… when
 /// taken; never replaces a file. Durable: the folders are fsynced.
 pub fn move_into(src: &Path, dir: &Path, tag: &str) -> Result<PathBuf, MoveError> {
-    let name = file_name(src)?;
+    move_named(src, dir, &file_name(src)?, tag)
+}
+
+/// Like [`move_into`], under `name` (or a free variant of it) instead of the source's
+/// own name: undo puts a file back under the name it had.
+pub fn move_named(src: &Path, dir: &Path, name: &str, tag: &str) -> Result<PathBuf, MoveError> {
+    let name = name.to_string();
     fs::create_dir_all(dir)?;
     for candidate in candidates(&name) {
         let dst = dir.join(&candidate);

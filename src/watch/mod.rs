@@ -46,23 +46,23 @@ where
     let first = scan(&inbox)?;
     let baseline = Tracker::new(&first);
     let (tx, rx) = mpsc::channel();
-    let (watcher, watching) = native_watcher(&inbox, mode, tx);
+    let (watcher, watching) = native_watcher(&inbox, mode, tx.clone());
     std::thread::Builder::new()
         .name("newsdesk-watch".into())
         .spawn(move || {
-            // The watcher lives as long as the thread.
-            let _watcher = watcher;
             let interval = if watching.native {
                 NATIVE_RESCAN
             } else {
                 POLL_INTERVAL
             };
-            run(&inbox, baseline, &rx, interval, report);
+            let native = watcher.map(|w| (w, tx));
+            run(&inbox, native, baseline, &rx, interval, report);
         })?;
     Ok((watching, first))
 }
 
 type Events = mpsc::Receiver<notify::Result<notify::Event>>;
+type EventSender = mpsc::Sender<notify::Result<notify::Event>>;
 
 fn native_watcher(
     inbox: &Path,
@@ -103,27 +103,57 @@ fn native_watcher(
     }
 }
 
+/// The inbox folder's identity: a folder removed and made again is another one.
+fn identity(inbox: &Path) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(inbox).ok().map(|m| (m.dev(), m.ino()))
+}
+
 fn run<F: FnMut(Changes) -> bool>(
     inbox: &Path,
+    mut native: Option<(notify::RecommendedWatcher, EventSender)>,
     mut tracker: Tracker,
     rx: &Events,
     interval: Duration,
     mut report: F,
 ) {
+    // A native watch dies with its folder: while the inbox is missing or replaced, poll
+    // for it, and watch the new folder once it is there.
+    let mut watched = identity(inbox);
     loop {
+        let current = identity(inbox);
+        // A fresh watcher, not a re-watch: notify may still be forgetting the old folder.
+        if current.is_some()
+            && current != watched
+            && let Some((watcher, tx)) = native.as_mut()
+            && let Ok(fresh) = notify::recommended_watcher(tx.clone())
+                .and_then(|mut w| w.watch(inbox, RecursiveMode::NonRecursive).map(|()| w))
+        {
+            *watcher = fresh;
+            watched = current;
+        }
         let wait = if tracker.settling() {
             RECHECK
+        } else if native.is_some() && current != watched {
+            POLL_INTERVAL
         } else {
             interval
         };
         match rx.recv_timeout(wait) {
             Ok(event) => {
+                // The folder itself removed (its inode may come back with the next mkdir).
+                if lost(&event, inbox) {
+                    watched = None;
+                }
                 note(&mut tracker, event);
                 // Gather the rest of a burst into one rescan.
                 let until = Instant::now() + GATHER;
                 while let Ok(event) =
                     rx.recv_timeout(until.saturating_duration_since(Instant::now()))
                 {
+                    if lost(&event, inbox) {
+                        watched = None;
+                    }
                     note(&mut tracker, event);
                 }
             }
@@ -137,6 +167,16 @@ fn run<F: FnMut(Changes) -> bool>(
             return;
         }
     }
+}
+
+/// Does this event say the watched folder itself is gone?
+fn lost(event: &notify::Result<notify::Event>, inbox: &Path) -> bool {
+    event.as_ref().is_ok_and(|e| {
+        matches!(
+            e.kind,
+            EventKind::Remove(_) | EventKind::Modify(ModifyKind::Name(_))
+        ) && e.paths.iter().any(|p| p == inbox)
+    })
 }
 
 /// Turns one notify event into hints; errors and overflows just cause the rescan that follows.
