@@ -71,6 +71,8 @@ pub enum SortOrder {
     Title,
     Source,
     Language,
+    /// Highest rule priority first.
+    Priority,
 }
 
 /// Where the preview goes.

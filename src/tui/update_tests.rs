@@ -413,3 +413,26 @@ fn grouped_by_story_one_row_files_every_copy() {
     keys(&mut s, "c");
     assert_eq!(s.view.len(), 6, "c again lists every copy");
 }
+
+#[test]
+fn the_rules_suggestion_is_one_key_away_and_the_filter_sees_rule_tags() {
+    let mut s = state();
+    assert_eq!(
+        s.current().and_then(|i| i.suggestion()),
+        Some("syria"),
+        "the bundled rules suggest syria for the seed"
+    );
+    let effects = keys(&mut s, "a");
+    assert!(
+        matches!(effects.as_slice(), [Effect::Move { to: Destination::Category(c), items }] if c == "syria" && items[0].name == "000_seed.txt"),
+        "{effects:?}"
+    );
+    keys(&mut s, "/ t a g : i d l i b enter");
+    assert_eq!(
+        names(&s),
+        ["000_seed.txt"],
+        "tags added by rules are searchable"
+    );
+    keys(&mut s, "esc j");
+    assert!(keys(&mut s, "a").is_empty(), "flood has no suggestion");
+}

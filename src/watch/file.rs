@@ -57,7 +57,11 @@ where
 
 /// The file holds still (size and mtime) across a short look, or is gone.
 fn settled(path: &Path) -> bool {
-    let look = || std::fs::metadata(path).ok().map(|m| (m.len(), m.modified().ok()));
+    let look = || {
+        std::fs::metadata(path)
+            .ok()
+            .map(|m| (m.len(), m.modified().ok()))
+    };
     let before = look();
     std::thread::sleep(Duration::from_millis(30));
     before == look() && before.is_some_and(|(len, _)| len > 0)

@@ -5,7 +5,8 @@ use std::time::SystemTime;
 
 use crate::article::Article;
 use crate::desk::Entry;
-use crate::query::{Folded, Query, Subject};
+use crate::query::{Folded, Query, Subject, fold_text};
+use crate::rules::{Outcome, Rules};
 
 /// One inbox item on screen.
 #[derive(Debug, Clone)]
@@ -18,6 +19,8 @@ pub struct Item {
     /// The item's text folded once for the query language (TEXT.md §4); `None`
     /// until it is extracted (the first screen must not wait for folding).
     pub folded: Option<Folded>,
+    /// What the config's rules say of it: suggestion, tags, priority.
+    pub outcome: Option<Outcome>,
 }
 
 impl Item {
@@ -28,6 +31,7 @@ impl Item {
             article: None,
             fresh,
             folded: None,
+            outcome: None,
         }
     }
 
@@ -40,7 +44,33 @@ impl Item {
     fn subject_of<'a>(&'a self, a: &'a Article) -> Subject<'a> {
         let mut subject = Subject::from(a);
         subject.file = &self.entry.name;
+        if let Some(outcome) = &self.outcome {
+            subject.tags = &outcome.tags;
+            subject.category = outcome.suggestion();
+        }
         subject
+    }
+
+    /// Runs the rules on the item (as `apply` would, so suggestions agree) and
+    /// lets the filter see their tags and suggested category.
+    pub fn apply_rules(&mut self, rules: &Rules, now: SystemTime) {
+        let (Some(a), Some(folded)) = (&self.article, &self.folded) else {
+            return;
+        };
+        let age = now.duration_since(self.entry.modified).unwrap_or_default();
+        let mut subject = Subject::from(a).with_age(age);
+        subject.file = &self.entry.name;
+        let outcome = rules.evaluate(&subject, folded);
+        if let Some(folded) = self.folded.as_mut() {
+            folded.tags = outcome.tags.iter().map(|t| fold_text(t)).collect();
+            folded.category = outcome.suggestion().map(fold_text).unwrap_or_default();
+        }
+        self.outcome = Some(outcome);
+    }
+
+    /// The category the rules suggest, if any.
+    pub fn suggestion(&self) -> Option<&str> {
+        self.outcome.as_ref().and_then(Outcome::suggestion)
     }
 
     /// Does this item match a compiled query, with ages measured from `now`?

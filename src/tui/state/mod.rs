@@ -59,6 +59,8 @@ pub struct State {
     /// Why the filter as typed does not parse.
     pub query_error: Option<QueryError>,
     pub aliases: Aliases,
+    /// The config's rules: suggestions, tags and priority for each item.
+    pub rules: crate::rules::Rules,
     pub sort: SortOrder,
     pub message: Option<(String, Level)>,
     /// Items filed this session, per category name (`skip` for skips).
@@ -103,7 +105,8 @@ impl State {
             filter: String::new(),
             query: None,
             query_error: None,
-            aliases: Aliases::new(),
+            aliases: config.aliases.clone(),
+            rules: config.rules.clone(),
             sort: config.display.sort,
             message: None,
             filed: BTreeMap::new(),
@@ -143,6 +146,13 @@ impl State {
         self.categories = config.categories.clone();
         self.theme = config.theme.clone();
         self.layout = config.display.layout;
+        self.aliases = config.aliases.clone();
+        self.rules = config.rules.clone();
+        let now = self.now;
+        for item in &mut self.items {
+            item.apply_rules(&self.rules, now);
+        }
+        self.refresh_view();
     }
 
     /// The keys bound to an action, the defaults' own order first (so `enter`

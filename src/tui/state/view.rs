@@ -47,6 +47,17 @@ impl State {
             SortOrder::Language => {
                 view.sort_by_cached_key(|&i| items[i].article.as_ref().and_then(|a| a.lang.clone()))
             }
+            SortOrder::Priority => view.sort_by_key(|&i| {
+                let priority = items[i]
+                    .outcome
+                    .as_ref()
+                    .and_then(|o| o.priority)
+                    .unwrap_or(i64::MIN);
+                (
+                    std::cmp::Reverse(priority),
+                    std::cmp::Reverse(items[i].entry.modified),
+                )
+            }),
         }
         self.view = view;
         if self.grouped {
@@ -134,6 +145,7 @@ impl State {
         for article in articles {
             if let Some(&i) = index.get(&article.id) {
                 self.items[i].set_article(article);
+                self.items[i].apply_rules(&self.rules, self.now);
                 self.pending = self.pending.saturating_sub(1);
             }
         }

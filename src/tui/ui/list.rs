@@ -98,7 +98,13 @@ fn row<'a>(
     } else {
         0
     };
-    let title_cells = cells.saturating_sub(1 + 4 + source_cells + 5 + width(&count));
+    // The rules' suggestion, one key (`a`) away.
+    let suggestion = item
+        .suggestion()
+        .map(|c| format!(" →{}", truncate(&clean(state.label(c)), 12)))
+        .unwrap_or_default();
+    let title_cells =
+        cells.saturating_sub(1 + 4 + source_cells + 5 + width(&count) + width(&suggestion));
     let title = layout::line(
         item.title(),
         title_cells,
@@ -121,6 +127,7 @@ fn row<'a>(
     ];
     spans.extend(title.spans);
     spans.push(Span::raw(" ".repeat(title_pad)));
+    spans.push(Span::styled(suggestion, palette.accent));
     if source_cells > 0 {
         spans.push(Span::styled(
             format!(" {}", fit(&clean(&source), source_cells - 1)),

@@ -53,6 +53,9 @@ fn fields(a: &Article, cells: usize, state: &State, palette: &Palette) -> Vec<Li
     );
     meta.push(format!("{} words, {} min", a.words, a.reading_minutes));
     lines.extend(plain(&meta.join(" · "), palette.muted));
+    if let Some(line) = rules_line(state, palette) {
+        lines.push(line);
+    }
     if !a.keywords.is_empty() {
         lines.extend(plain(
             &format!("keywords: {}", a.keywords.join(", ")),
@@ -184,4 +187,37 @@ fn copies(cells: usize, state: &State, palette: &Palette) -> Vec<Line<'static>> 
         }
     }
     lines
+}
+
+/// What the rules say of the selected item: `a files → Syria (rule idlib) · tags … · priority …`.
+fn rules_line(state: &State, palette: &Palette) -> Option<Line<'static>> {
+    let outcome = state.current()?.outcome.as_ref()?;
+    let mut parts = Vec::new();
+    if let Some(category) = outcome.suggestion() {
+        let rule = outcome
+            .file
+            .as_ref()
+            .map(|f| f.rule.clone())
+            .or_else(|| outcome.suggestions.first().map(|s| s.rule.clone()))
+            .unwrap_or_default();
+        let key = state
+            .keys_for(&crate::action::Action::AcceptSuggestion)
+            .into_iter()
+            .next()
+            .unwrap_or_default();
+        parts.push(format!(
+            "{key} files → {} (rule {rule})",
+            state.label(category)
+        ));
+    } else if let Some(skip) = &outcome.skip {
+        parts.push(format!("rule {} says skip", skip.rule));
+    }
+    if !outcome.tags.is_empty() {
+        parts.push(format!("tags {}", outcome.tags.join(", ")));
+    }
+    if let Some(p) = outcome.priority {
+        parts.push(format!("priority {p}"));
+    }
+    (!parts.is_empty())
+        .then(|| Line::styled(crate::tui::text::clean(&parts.join(" · ")), palette.accent))
 }

@@ -155,8 +155,10 @@ fn rtl_title_cells_are_in_visual_order_and_right_aligned() {
         .find(&first_word)
         .map(|i| i + first_word.len())
         .expect("first word of the title, reversed");
+    // Then the rules' suggestion, then the age.
+    let rest = line[title_end..].trim_start();
     assert!(
-        line[title_end..].trim_start().starts_with("10m") || line[title_end..].contains("10m"),
+        rest.starts_with("→Syria") && rest["→Syria".len()..].trim_start().starts_with("10m"),
         "{line}"
     );
     assert!(!cells.is_empty());
@@ -164,8 +166,9 @@ fn rtl_title_cells_are_in_visual_order_and_right_aligned() {
     let eco = row(&t, 4);
     let end_word: String = "ارتفاع".chars().rev().collect();
     let pos = eco.find(&end_word).expect("reversed first word");
+    let rest = eco[pos + end_word.len()..].trim_start();
     assert!(
-        eco[pos + end_word.len()..].trim_start().starts_with("3d"),
+        rest.starts_with("→Economy") && rest["→Economy".len()..].trim_start().starts_with("3d"),
         "{eco}"
     );
 }

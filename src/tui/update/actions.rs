@@ -54,10 +54,7 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
             };
         }
         Action::FileInto(name) => return move_effect(state, Destination::Category(name)),
-        Action::AcceptSuggestion => info(
-            state,
-            "no suggestion for this item (rules are not configured)".into(),
-        ),
+        Action::AcceptSuggestion => return accept_suggestion(state),
         Action::Skip => return move_effect(state, Destination::Skip),
         Action::Undo => return vec![Effect::Undo],
         Action::ToggleMark => toggle_mark(state),
@@ -131,6 +128,22 @@ fn toggle_mark(state: &mut State) {
 }
 
 /// Files the marked items, or the selected one when nothing is marked.
+/// Files the selected (or marked) items where the rules suggest; skips where they say skip.
+fn accept_suggestion(state: &mut State) -> Vec<Effect> {
+    let Some(item) = state.current() else {
+        return Vec::new();
+    };
+    if let Some(category) = item.suggestion() {
+        let category = category.to_string();
+        return move_effect(state, Destination::Category(category));
+    }
+    if item.outcome.as_ref().is_some_and(|o| o.skip.is_some()) {
+        return move_effect(state, Destination::Skip);
+    }
+    info(state, "no rule suggests a category for this item".into());
+    Vec::new()
+}
+
 /// Grouped by story, a row stands for every copy: all of them move.
 fn move_effect(state: &mut State, to: Destination) -> Vec<Effect> {
     let rows: Vec<usize> = if state.marks.is_empty() {
@@ -223,7 +236,8 @@ fn cycle_sort(state: &mut State) {
         Oldest => Title,
         Title => Source,
         Source => Language,
-        Language => Newest,
+        Language => Priority,
+        Priority => Newest,
     };
     state.refresh_view();
     let name = format!("{:?}", state.sort).to_lowercase();
