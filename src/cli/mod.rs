@@ -5,6 +5,7 @@ mod apply;
 mod exec;
 mod output;
 mod rules;
+pub mod shell;
 
 pub use rules::RulesCommand;
 
@@ -31,6 +32,9 @@ pub struct Args {
     /// Inbox folder, overriding the config
     #[arg(long, global = true, value_name = "DIR")]
     pub inbox: Option<PathBuf>,
+    /// Write logs to this file (RUST_LOG alone logs to ~/.local/state/newsdesk/newsdesk.log)
+    #[arg(long, global = true, value_name = "FILE")]
+    pub log: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -38,6 +42,8 @@ pub struct Args {
 /// The subcommands; without one newsdesk opens the TUI.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    #[command(flatten)]
+    Setup(Setup),
     /// List the inbox, one item per line
     List {
         /// One JSON object per line
@@ -106,6 +112,24 @@ pub enum Command {
     Config(ConfigCommand),
 }
 
+/// Commands that need no config: shell integration.
+#[derive(Debug, Subcommand)]
+pub enum Setup {
+    /// Write a commented config to ~/.config/newsdesk/config.toml (never overwrites)
+    Init {
+        /// Write it here instead
+        #[arg(value_name = "PATH")]
+        path: Option<PathBuf>,
+    },
+    /// Print shell completions
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff)
+    Man,
+}
+
 /// `newsdesk config …`
 #[derive(Debug, Subcommand)]
 pub enum ConfigCommand {
@@ -115,11 +139,22 @@ pub enum ConfigCommand {
     Path,
 }
 
+/// Runs a command that needs no config.
+pub fn run_setup(setup: Setup) -> Result<ExitCode> {
+    let mut out = std::io::stdout().lock();
+    match setup {
+        Setup::Init { path } => shell::init(path.as_deref(), &mut out),
+        Setup::Completions { shell } => shell::completions(shell, &mut out),
+        Setup::Man => shell::man(&mut out),
+    }
+}
+
 /// Runs a subcommand with a loaded config.
 pub fn run(command: Command, config: &Config) -> Result<ExitCode> {
     let desk = Desk::new(config, Who::current());
     let mut out = std::io::stdout().lock();
     match command {
+        Command::Setup(setup) => run_setup(setup),
         Command::List {
             json,
             clusters: true,
