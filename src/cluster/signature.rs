@@ -1,9 +1,10 @@
 //! MinHash signatures of an article body: shingles of folded words, so spelling
 //! variants, harakat and small edits barely move them.
 
-use unicode_segmentation::UnicodeSegmentation;
+use foldhash::HashMap;
 
-use crate::article::fold::fold;
+use crate::article::fold::fold_into;
+use crate::article::words::words;
 
 /// Hash functions per signature.
 pub const HASHES: usize = 64;
@@ -17,12 +18,11 @@ pub struct Signature(pub [u32; HASHES]);
 
 /// A word as clustering compares it: folded (case, harakat, alef forms), with a
 /// final ا/ه dropped from longer words so سوريا and سورية agree.
-fn normal(word: &str) -> String {
-    let mut w = fold(word);
-    if w.chars().count() >= 4 && w.ends_with(['ا', 'ه']) {
-        w.pop();
+fn normal_into(out: &mut String, word: &str) {
+    fold_into(out, word);
+    if out.chars().count() >= 4 && out.ends_with(['ا', 'ه']) {
+        out.pop();
     }
-    w
 }
 
 fn fnv(bytes: &[u8]) -> u64 {
@@ -52,11 +52,21 @@ static COEFFICIENTS: std::sync::LazyLock<[(u64, u64); HASHES]> = std::sync::Lazy
 impl Signature {
     /// The signature of a body, or `None` when it has too few words to compare.
     pub fn of(body: &str) -> Option<Signature> {
-        let words: Vec<String> = body.unicode_words().map(normal).collect();
-        if words.len() < SHINGLE + 2 {
+        // Each distinct word is folded and hashed once (articles repeat their words).
+        let mut seen: HashMap<&str, u64> = HashMap::default();
+        let mut buffer = String::new();
+        let word_hashes: Vec<u64> = words(body)
+            .map(|w| {
+                *seen.entry(w).or_insert_with(|| {
+                    buffer.clear();
+                    normal_into(&mut buffer, w);
+                    fnv(buffer.as_bytes())
+                })
+            })
+            .collect();
+        if word_hashes.len() < SHINGLE + 2 {
             return None;
         }
-        let word_hashes: Vec<u64> = words.iter().map(|w| fnv(w.as_bytes())).collect();
         let mut mins = [u32::MAX; HASHES];
         for shingle in word_hashes.windows(SHINGLE) {
             let base = mix(shingle.iter().fold(0, |h, w| mix(h ^ w)));

@@ -2,6 +2,8 @@
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
+
 use super::{Item, State};
 use crate::article::Article;
 use crate::config::SortOrder;
@@ -142,17 +144,30 @@ impl State {
             .enumerate()
             .map(|(i, it)| (it.entry.id.clone(), i))
             .collect();
+        // Folding and the rules cost more than the rest: spread a big batch
+        // (a cached restart) over all cores.
+        let mut incoming: Vec<Option<Box<Article>>> = (0..self.items.len()).map(|_| None).collect();
         for article in articles {
             if let Some(&i) = index.get(&article.id) {
-                self.items[i].set_article(article);
-                self.items[i].apply_rules(&self.rules, self.now);
+                incoming[i] = Some(Box::new(article));
                 self.pending = self.pending.saturating_sub(1);
             }
         }
+        let (rules, now) = (&self.rules, self.now);
+        self.items
+            .par_iter_mut()
+            .zip(incoming)
+            .for_each(|(item, article)| {
+                if let Some(article) = article {
+                    item.set_article(*article);
+                    item.apply_rules(rules, now);
+                }
+            });
         if matches!(
             self.sort,
-            SortOrder::Title | SortOrder::Source | SortOrder::Language
+            SortOrder::Title | SortOrder::Source | SortOrder::Language | SortOrder::Priority
         ) || self.query.is_some()
+            || self.grouped
         {
             self.refresh_view();
             if !self.touched {
