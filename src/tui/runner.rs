@@ -145,7 +145,7 @@ impl Runner {
             if !hits.is_empty() && tx.send(Event::Extracted(hits)).is_err() {
                 return;
             }
-            article::read_many(&misses, 64, |part, articles| {
+            article::read_many(&misses, 256, |part, articles| {
                 if let Some(cache) = cache.lock().unwrap_or_else(|e| e.into_inner()).as_mut() {
                     for (entry, article) in part.iter().zip(&articles) {
                         cache.put(entry, article);
