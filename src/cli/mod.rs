@@ -68,6 +68,8 @@ pub enum Command {
     },
     /// Print one JSON line per arrival and removal in the inbox, until interrupted
     Watch,
+    /// Split feed files in the inbox into one item per new entry (list and watch do it too)
+    SplitFeeds,
     /// Print the journal of every move on this desk
     Journal {
         #[arg(long)]
@@ -92,7 +94,11 @@ pub fn run(command: Command, config: &Config) -> Result<ExitCode> {
     let desk = Desk::new(config, Who::current());
     let mut out = std::io::stdout().lock();
     match command {
-        Command::List { json } => list(&desk, json, &mut out),
+        Command::List { json } => {
+            split_feeds(&desk, &mut std::io::sink())?;
+            list(&desk, json, &mut out)
+        }
+        Command::SplitFeeds => split_feeds(&desk, &mut out),
         Command::Show { item, json, text } => show(&desk, &item, json, text, &mut out),
         Command::File { mut args } => {
             let category = args.pop().context("missing category")?;
@@ -101,7 +107,10 @@ pub fn run(command: Command, config: &Config) -> Result<ExitCode> {
         Command::Skip { items } => move_items(&desk, &items, Target::Skip, &mut out),
         Command::Undo { n } => undo(&desk, n, &mut out),
         Command::Journal { json } => journal(&desk, json, &mut out),
-        Command::Watch => watch(config, out),
+        Command::Watch => {
+            split_feeds(&desk, &mut std::io::sink())?;
+            watch(config, &desk, out)
+        }
         Command::Config(ConfigCommand::Check) => {
             writeln!(
                 out,
@@ -240,8 +249,44 @@ fn undo(desk: &Desk, n: usize, out: &mut impl Write) -> Result<ExitCode> {
     }
 }
 
-/// Streams arrivals (with their fields) and removals as JSON lines.
-fn watch(config: &Config, mut out: impl Write) -> Result<ExitCode> {
+/// Splits the inbox's feed files; one line per feed to `out`, failures to stderr.
+fn split_feeds(desk: &Desk, out: &mut impl Write) -> Result<ExitCode> {
+    let mut failed = false;
+    for result in desk.split_feeds() {
+        match result {
+            Ok(split) => {
+                let name = split.feed.file_name().unwrap_or_default().to_string_lossy();
+                let to = split.moved_to.as_ref().map_or_else(
+                    || "split by another process".into(),
+                    |p| format!("→ {}", p.display()),
+                );
+                let line = format!(
+                    "{name}: {} new items, {} already split {to}",
+                    split.added.len(),
+                    split.known
+                );
+                eprintln!("newsdesk: {line}");
+                for note in &split.notes {
+                    eprintln!("newsdesk: {name}: {note}");
+                }
+                writeln!(out, "{line}")?;
+            }
+            Err(failure) => {
+                failed = true;
+                eprintln!("newsdesk: {failure}");
+            }
+        }
+    }
+    Ok(if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Streams arrivals (with their fields) and removals as JSON lines; a feed file
+/// that arrives is split, and its entries arrive in turn.
+fn watch(config: &Config, desk: &Desk, mut out: impl Write) -> Result<ExitCode> {
     let (tx, rx) = std::sync::mpsc::channel();
     let (watching, _) = crate::watch::start(config.inbox.clone(), config.watch, move |changes| {
         tx.send(changes).is_ok()
@@ -253,7 +298,13 @@ fn watch(config: &Config, mut out: impl Write) -> Result<ExitCode> {
         watching.reason
     );
     for changes in rx {
-        let arrived: Vec<Entry> = changes.arrived.into_iter().chain(changes.changed).collect();
+        let mut arrived: Vec<Entry> = changes.arrived.into_iter().chain(changes.changed).collect();
+        let feeds: Vec<std::path::PathBuf> = desk
+            .split_feeds()
+            .into_iter()
+            .filter_map(|r| r.ok().map(|s| s.feed))
+            .collect();
+        arrived.retain(|e| !feeds.contains(&e.path));
         for (entry, article) in arrived.iter().zip(extract_all(&arrived)) {
             output::event_line(&mut out, "arrived", entry, &article)?;
         }

@@ -1,0 +1,306 @@
+//! A DOM subtree to blocks of text in reading order, without recursion.
+
+use dom_query::NodeRef;
+
+/// One block of text found in the markup, before classification.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawBlock {
+    pub text: String,
+    /// Inside `<h1>`…`<h6>`.
+    pub heading: bool,
+}
+
+/// How much of the markup counts as content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Filter {
+    /// Already the article (readability's output): only never-text elements are dropped.
+    Article,
+    /// A whole page or a fragment nobody cleaned: navigation, banners, forms and
+    /// share/comment/cookie boxes are dropped too.
+    Chrome,
+}
+
+/// Elements whose text is never article text.
+const NEVER_TEXT: &[&str] = &[
+    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
+    "button", "select", "option", "input", "textarea", "canvas", "audio", "video", "head", "title",
+    "meta", "link",
+];
+
+/// Elements that hold a page's chrome rather than its article.
+const CHROME: &[&str] = &["nav", "aside", "footer", "header", "form", "menu", "dialog"];
+
+/// Class or id fragments of chrome boxes (matched on lower-cased attribute values).
+const CHROME_MARKS: &[&str] = &[
+    "cookie",
+    "consent",
+    "gdpr",
+    "share",
+    "social",
+    "comment",
+    "newsletter",
+    "subscribe",
+    "related",
+    "promo",
+    "advert",
+    "sidebar",
+    "breadcrumb",
+    "navbar",
+    "menu",
+    "popup",
+    "modal",
+    "banner",
+    "signup",
+    "paywall",
+];
+
+/// Elements that start and end a block of text.
+const BLOCK: &[&str] = &[
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "blockquote",
+    "pre",
+    "figure",
+    "figcaption",
+    "table",
+    "tr",
+    "caption",
+    "thead",
+    "tbody",
+    "tfoot",
+    "header",
+    "footer",
+    "aside",
+    "nav",
+    "address",
+    "hr",
+    "details",
+    "summary",
+    "center",
+    "fieldset",
+    "legend",
+    "hgroup",
+    "body",
+    "html",
+    "form",
+];
+
+fn is_heading(name: &str) -> bool {
+    matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+}
+
+/// Collects text into blocks: whitespace collapsed, a block per block element,
+/// a new line of the block at `<br>`.
+#[derive(Default)]
+struct Collector {
+    blocks: Vec<RawBlock>,
+    text: String,
+    space: bool,
+    headings: usize,
+}
+
+impl Collector {
+    fn push_text(&mut self, raw: &str) {
+        for (i, part) in raw.split(|c: char| c.is_whitespace()).enumerate() {
+            if i > 0 {
+                self.space = true;
+            }
+            if part.is_empty() {
+                continue;
+            }
+            if self.space && !self.text.is_empty() {
+                self.text.push(' ');
+            }
+            self.space = false;
+            self.text.push_str(part);
+        }
+    }
+
+    fn flush(&mut self) {
+        self.space = false;
+        if self.text.is_empty() {
+            return;
+        }
+        let text = std::mem::take(&mut self.text);
+        self.blocks.push(RawBlock {
+            text,
+            heading: self.headings > 0,
+        });
+    }
+
+    fn cell_gap(&mut self) {
+        if !self.text.is_empty() {
+            self.text.push_str(" | ");
+            self.space = false;
+        }
+    }
+}
+
+/// Is this element one to leave out, with everything in it?
+fn skipped(node: &NodeRef, name: &str, filter: Filter) -> bool {
+    if NEVER_TEXT.contains(&name) || node.has_attr("hidden") {
+        return true;
+    }
+    if node
+        .attr("aria-hidden")
+        .is_some_and(|v| v.as_ref() == "true")
+    {
+        return true;
+    }
+    if filter == Filter::Article {
+        return false;
+    }
+    if CHROME.contains(&name) {
+        return true;
+    }
+    if let Some(role) = node.attr("role")
+        && matches!(
+            role.as_ref(),
+            "navigation" | "banner" | "contentinfo" | "complementary" | "dialog" | "alertdialog"
+        )
+    {
+        return true;
+    }
+    let marks = |attr: &str| {
+        node.attr(attr).is_some_and(|v| {
+            let v = v.to_ascii_lowercase();
+            CHROME_MARKS.iter().any(|m| v.contains(m))
+        })
+    };
+    // The body and the main container may carry page-wide classes ("has-sidebar").
+    !matches!(name, "body" | "html" | "main" | "article") && (marks("class") || marks("id"))
+}
+
+/// The blocks of text under `root`, in document order. Iterative: a page nested
+/// ten thousand levels deep walks like a flat one.
+pub fn blocks(root: &NodeRef, filter: Filter) -> Vec<RawBlock> {
+    let mut c = Collector::default();
+    // Open elements: the node and whether it was a block and a heading.
+    let mut open: Vec<(NodeRef, bool, bool)> = Vec::new();
+    let mut next = root.first_child();
+    while let Some(node) = next {
+        let mut descend = false;
+        if node.is_text() {
+            c.push_text(&node.text());
+        } else if let Some(name) = node.node_name() {
+            let name = name.as_ref();
+            if !skipped(&node, name, filter) {
+                let block = BLOCK.contains(&name);
+                let heading = is_heading(name);
+                match name {
+                    "br" => c.flush(),
+                    "td" | "th" => c.cell_gap(),
+                    _ if block => c.flush(),
+                    _ => {}
+                }
+                if heading {
+                    c.headings += 1;
+                }
+                if node.first_child().is_some() {
+                    open.push((node, block, heading));
+                    descend = true;
+                } else if block || heading {
+                    close(&mut c, block, heading);
+                }
+            }
+        }
+        next = if descend {
+            node.first_child()
+        } else {
+            following(node, &mut open, &mut c)
+        };
+    }
+    c.flush();
+    c.blocks
+}
+
+fn close(c: &mut Collector, block: bool, heading: bool) {
+    if block || heading {
+        c.flush();
+    }
+    if heading {
+        c.headings = c.headings.saturating_sub(1);
+    }
+}
+
+/// The next node after `node`'s subtree: its sibling, or an ancestor's, closing
+/// the elements left on the way up.
+fn following<'a>(
+    node: NodeRef<'a>,
+    open: &mut Vec<(NodeRef<'a>, bool, bool)>,
+    c: &mut Collector,
+) -> Option<NodeRef<'a>> {
+    let mut at = node;
+    loop {
+        if let Some(sibling) = at.next_sibling() {
+            return Some(sibling);
+        }
+        let (parent, block, heading) = open.pop()?;
+        close(c, block, heading);
+        at = parent;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(html: &str, filter: Filter) -> Vec<(String, bool)> {
+        let doc = dom_query::Document::from(html);
+        let body = doc.body().expect("a body");
+        blocks(&body, filter)
+            .into_iter()
+            .map(|b| (b.text, b.heading))
+            .collect()
+    }
+
+    #[test]
+    fn paragraphs_headings_and_inline_markup() {
+        let html = "<body><h2>A <em>sub</em>heading</h2><p>One   <b>bold</b>\n word,<a href=x>link</a>.</p><p>Two<br>lines</p></body>";
+        assert_eq!(
+            texts(html, Filter::Article),
+            [
+                ("A subheading".to_string(), true),
+                ("One bold word,link.".to_string(), false),
+                ("Two".to_string(), false),
+                ("lines".to_string(), false),
+            ]
+        );
+    }
+
+    #[test]
+    fn chrome_is_dropped_only_when_asked() {
+        let html = "<body><nav>Home News</nav><div class=\"cookie-banner\">We use cookies</div><p>Story text.</p><script>var x</script></body>";
+        let chrome: Vec<String> = texts(html, Filter::Chrome)
+            .into_iter()
+            .map(|t| t.0)
+            .collect();
+        assert_eq!(chrome, ["Story text."]);
+        assert_eq!(texts(html, Filter::Article).len(), 3);
+    }
+
+    #[test]
+    fn table_cells_are_separated() {
+        let html = "<body><table><tr><td>a</td><td>b</td></tr><tr><td>c</td></tr></table></body>";
+        let t: Vec<String> = texts(html, Filter::Article)
+            .into_iter()
+            .map(|t| t.0)
+            .collect();
+        assert_eq!(t, ["a | b", "c"]);
+    }
+}
