@@ -13,7 +13,7 @@ use crate::article::{Article, id_for};
 use crate::desk::Entry;
 
 /// Bump when extraction changes what it produces: old caches are then ignored.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 #[derive(Serialize, Deserialize)]
 struct Header {

@@ -8,6 +8,10 @@ pub struct RawBlock {
     pub text: String,
     /// Inside `<h1>`…`<h6>`.
     pub heading: bool,
+    /// Most of its text is link text: a list of related stories, a tag cloud.
+    pub linked: bool,
+    /// Inside `<figure>` or `<figcaption>`: a caption or a credit.
+    pub caption: bool,
 }
 
 /// How much of the markup counts as content.
@@ -112,6 +116,9 @@ struct Collector {
     text: String,
     space: bool,
     headings: usize,
+    links: usize,
+    captions: usize,
+    linked_bytes: usize,
 }
 
 impl Collector {
@@ -128,18 +135,24 @@ impl Collector {
             }
             self.space = false;
             self.text.push_str(part);
+            if self.links > 0 {
+                self.linked_bytes += part.len();
+            }
         }
     }
 
     fn flush(&mut self) {
         self.space = false;
+        let linked = std::mem::take(&mut self.linked_bytes);
         if self.text.is_empty() {
             return;
         }
         let text = std::mem::take(&mut self.text);
         self.blocks.push(RawBlock {
+            linked: linked * 10 >= text.len() * 6,
             text,
             heading: self.headings > 0,
+            caption: self.captions > 0,
         });
     }
 
@@ -190,8 +203,7 @@ fn skipped(node: &NodeRef, name: &str, filter: Filter) -> bool {
 /// ten thousand levels deep walks like a flat one.
 pub fn blocks(root: &NodeRef, filter: Filter) -> Vec<RawBlock> {
     let mut c = Collector::default();
-    // Open elements: the node and whether it was a block and a heading.
-    let mut open: Vec<(NodeRef, bool, bool)> = Vec::new();
+    let mut open: Vec<Open> = Vec::new();
     let mut next = root.first_child();
     while let Some(node) = next {
         let mut descend = false;
@@ -200,22 +212,27 @@ pub fn blocks(root: &NodeRef, filter: Filter) -> Vec<RawBlock> {
         } else if let Some(name) = node.node_name() {
             let name = name.as_ref();
             if !skipped(&node, name, filter) {
-                let block = BLOCK.contains(&name);
-                let heading = is_heading(name);
+                let kind = Open {
+                    node,
+                    block: BLOCK.contains(&name),
+                    heading: is_heading(name),
+                    link: name == "a",
+                    caption: matches!(name, "figure" | "figcaption"),
+                };
                 match name {
                     "br" => c.flush(),
                     "td" | "th" => c.cell_gap(),
-                    _ if block => c.flush(),
+                    _ if kind.block => c.flush(),
                     _ => {}
                 }
-                if heading {
-                    c.headings += 1;
-                }
+                c.headings += usize::from(kind.heading);
+                c.links += usize::from(kind.link);
+                c.captions += usize::from(kind.caption);
                 if node.first_child().is_some() {
-                    open.push((node, block, heading));
+                    open.push(kind);
                     descend = true;
-                } else if block || heading {
-                    close(&mut c, block, heading);
+                } else {
+                    close(&mut c, &kind);
                 }
             }
         }
@@ -229,20 +246,29 @@ pub fn blocks(root: &NodeRef, filter: Filter) -> Vec<RawBlock> {
     c.blocks
 }
 
-fn close(c: &mut Collector, block: bool, heading: bool) {
-    if block || heading {
+/// An element being walked, and what it means for the text inside it.
+struct Open<'a> {
+    node: NodeRef<'a>,
+    block: bool,
+    heading: bool,
+    link: bool,
+    caption: bool,
+}
+
+fn close(c: &mut Collector, open: &Open) {
+    if open.block || open.heading {
         c.flush();
     }
-    if heading {
-        c.headings = c.headings.saturating_sub(1);
-    }
+    c.headings -= usize::from(open.heading);
+    c.links -= usize::from(open.link);
+    c.captions -= usize::from(open.caption);
 }
 
 /// The next node after `node`'s subtree: its sibling, or an ancestor's, closing
 /// the elements left on the way up.
 fn following<'a>(
     node: NodeRef<'a>,
-    open: &mut Vec<(NodeRef<'a>, bool, bool)>,
+    open: &mut Vec<Open<'a>>,
     c: &mut Collector,
 ) -> Option<NodeRef<'a>> {
     let mut at = node;
@@ -250,9 +276,9 @@ fn following<'a>(
         if let Some(sibling) = at.next_sibling() {
             return Some(sibling);
         }
-        let (parent, block, heading) = open.pop()?;
-        close(c, block, heading);
-        at = parent;
+        let parent = open.pop()?;
+        close(c, &parent);
+        at = parent.node;
     }
 }
 

