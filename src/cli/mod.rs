@@ -95,10 +95,10 @@ pub fn run(command: Command, config: &Config) -> Result<ExitCode> {
     let mut out = std::io::stdout().lock();
     match command {
         Command::List { json } => {
-            split_feeds(&desk, &mut std::io::sink())?;
+            split_feeds(&desk, None)?;
             list(&desk, json, &mut out)
         }
-        Command::SplitFeeds => split_feeds(&desk, &mut out),
+        Command::SplitFeeds => split_feeds(&desk, Some(&mut out)),
         Command::Show { item, json, text } => show(&desk, &item, json, text, &mut out),
         Command::File { mut args } => {
             let category = args.pop().context("missing category")?;
@@ -108,7 +108,7 @@ pub fn run(command: Command, config: &Config) -> Result<ExitCode> {
         Command::Undo { n } => undo(&desk, n, &mut out),
         Command::Journal { json } => journal(&desk, json, &mut out),
         Command::Watch => {
-            split_feeds(&desk, &mut std::io::sink())?;
+            split_feeds(&desk, None)?;
             watch(config, &desk, out)
         }
         Command::Config(ConfigCommand::Check) => {
@@ -249,8 +249,9 @@ fn undo(desk: &Desk, n: usize, out: &mut impl Write) -> Result<ExitCode> {
     }
 }
 
-/// Splits the inbox's feed files; one line per feed to `out`, failures to stderr.
-fn split_feeds(desk: &Desk, out: &mut impl Write) -> Result<ExitCode> {
+/// Splits the inbox's feed files. With `out` (the `split-feeds` command) one line
+/// per feed goes there and its notes to stderr; failures always go to stderr.
+fn split_feeds(desk: &Desk, mut out: Option<&mut dyn Write>) -> Result<ExitCode> {
     let mut failed = false;
     for result in desk.split_feeds() {
         match result {
@@ -265,11 +266,13 @@ fn split_feeds(desk: &Desk, out: &mut impl Write) -> Result<ExitCode> {
                     split.added.len(),
                     split.known
                 );
-                eprintln!("newsdesk: {line}");
-                for note in &split.notes {
-                    eprintln!("newsdesk: {name}: {note}");
+                tracing::info!("{line}");
+                if let Some(out) = out.as_mut() {
+                    writeln!(out, "{line}")?;
+                    for note in &split.notes {
+                        eprintln!("newsdesk: {name}: {note}");
+                    }
                 }
-                writeln!(out, "{line}")?;
             }
             Err(failure) => {
                 failed = true;

@@ -95,7 +95,7 @@ pub fn read(html: &str, mode: Mode) -> (Structure, Meta) {
     } else {
         Drop::NONE
     };
-    (classify(raw, meta.title.as_deref(), drop), meta)
+    (classify(raw, &meta, drop), meta)
 }
 
 /// The article readability finds, as blocks, with its metadata.
@@ -167,7 +167,8 @@ impl Drop {
 /// Gives each block its kind: headings are subheadings; chrome, running text,
 /// and short lines (bylines, datelines) shown muted as preamble. A heading that
 /// repeats the title is dropped.
-fn classify(raw: Vec<RawBlock>, title: Option<&str>, drop: Drop) -> Structure {
+fn classify(raw: Vec<RawBlock>, meta: &Meta, drop: Drop) -> Structure {
+    let title = meta.title.as_deref();
     let same = |a: &str, b: &str| {
         a.split_whitespace().eq(b.split_whitespace()) || a.trim().eq_ignore_ascii_case(b.trim())
     };
@@ -182,7 +183,8 @@ fn classify(raw: Vec<RawBlock>, title: Option<&str>, drop: Drop) -> Structure {
             continue;
         }
         let chrome = (b.caption && drop.captions) || (b.linked && drop.links);
-        let kind = if chrome || boilerplate::is_boilerplate(&text) {
+        let byline = !seen_text && !b.heading && is_byline(&text, meta.author.as_deref());
+        let kind = if chrome || byline || boilerplate::is_boilerplate(&text) {
             BlockKind::Boilerplate
         } else if b.heading && word_count(&text) <= 25 {
             BlockKind::Subheading
@@ -198,6 +200,31 @@ fn classify(raw: Vec<RawBlock>, title: Option<&str>, drop: Drop) -> Structure {
         title: title.map(str::to_string),
         blocks,
     }
+}
+
+/// Words that open a byline, in the languages of the sample inbox and more.
+const BYLINE_WORDS: &[&str] = &[
+    "By ",
+    "BY ",
+    "by ",
+    "Por ",
+    "Von ",
+    "Par ",
+    "Di ",
+    "Door ",
+    "Av ",
+    "بقلم",
+    "كتب ",
+    "Автор",
+];
+
+/// A short line before the article's first paragraph that names its writer:
+/// the author field already holds it.
+fn is_byline(text: &str, author: Option<&str>) -> bool {
+    word_count(text) <= 12
+        && (BYLINE_WORDS.iter().any(|w| text.starts_with(w))
+            || author.is_some_and(|a| a.chars().count() >= 4 && text.contains(a.trim())))
+        && !ends_sentence(text)
 }
 
 /// A page title is often the headline and the site: "Headline - Site", "Site | Headline".
