@@ -2,6 +2,9 @@
 //! stdout carries data (JSON lines with --json), stderr messages; exit 0, 1 failure, 2 usage.
 
 mod output;
+mod split;
+
+use split::split_feeds;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -247,44 +250,6 @@ fn undo(desk: &Desk, n: usize, out: &mut impl Write) -> Result<ExitCode> {
         }
         Err(e) => Err(e.into()),
     }
-}
-
-/// Splits the inbox's feed files. With `out` (the `split-feeds` command) one line
-/// per feed goes there and its notes to stderr; failures always go to stderr.
-fn split_feeds(desk: &Desk, mut out: Option<&mut dyn Write>) -> Result<ExitCode> {
-    let mut failed = false;
-    for result in desk.split_feeds() {
-        match result {
-            Ok(split) => {
-                let name = split.feed.file_name().unwrap_or_default().to_string_lossy();
-                let to = split.moved_to.as_ref().map_or_else(
-                    || "split by another process".into(),
-                    |p| format!("→ {}", p.display()),
-                );
-                let line = format!(
-                    "{name}: {} new items, {} already split {to}",
-                    split.added.len(),
-                    split.known
-                );
-                tracing::info!("{line}");
-                if let Some(out) = out.as_mut() {
-                    writeln!(out, "{line}")?;
-                    for note in &split.notes {
-                        eprintln!("newsdesk: {name}: {note}");
-                    }
-                }
-            }
-            Err(failure) => {
-                failed = true;
-                eprintln!("newsdesk: {failure}");
-            }
-        }
-    }
-    Ok(if failed {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    })
 }
 
 /// Streams arrivals (with their fields) and removals as JSON lines; a feed file

@@ -185,3 +185,94 @@ fn nesting_depth_skips_scripts_and_void_elements() {
     );
     assert_eq!(nesting_depth("<!-- <div><div> --><p>x"), 0);
 }
+
+#[test]
+fn nested_formatting_and_unclosed_tags_stay_fast() {
+    // Formatting elements are reconstructed at every text: a classic quadratic trap.
+    let cases = [
+        format!(
+            "<html><body><p>{}text</p></body></html>",
+            "<b><i>".repeat(5_000)
+        ),
+        format!(
+            "<html><body>{}</body></html>",
+            "<a href=x>link text ".repeat(10_000)
+        ),
+        format!(
+            "<html><body>{}</body></html>",
+            "<p><div><table><td>cell ".repeat(3_000)
+        ),
+    ];
+    for html in cases {
+        let start = std::time::Instant::now();
+        let doc = from_bytes("nested.html", html.as_bytes());
+        assert!(!doc.structure.body_text().is_empty() || !doc.article.notes.is_empty());
+        assert!(start.elapsed().as_secs() < 30, "{:?}", start.elapsed());
+    }
+}
+
+#[test]
+fn a_50_mb_page_is_read_up_to_the_cap_with_a_note() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("huge.html");
+    let para = "<p>The river rose again on Sunday and the town waited for the water to fall.</p>\n";
+    let mut html = String::from("<html><head><title>Huge</title></head><body><article>");
+    html.push_str(&para.repeat(50 * 1024 * 1024 / para.len()));
+    std::fs::write(&path, &html).expect("write");
+    let start = std::time::Instant::now();
+    let a = crate::article::read(&path).article;
+    assert_eq!(a.title, "Huge");
+    assert!(
+        a.notes.iter().any(|n| n.starts_with("truncated")),
+        "{:?}",
+        a.notes
+    );
+    assert!(a.words > 100_000);
+    assert!(start.elapsed().as_secs() < 60, "{:?}", start.elapsed());
+}
+
+// The block walk on its own.
+
+fn texts(html: &str, filter: Filter) -> Vec<(String, bool)> {
+    let doc = dom_query::Document::from(html);
+    let body = doc.body().expect("a body");
+    blocks::blocks(&body, filter)
+        .into_iter()
+        .map(|b| (b.text, b.heading))
+        .collect()
+}
+
+#[test]
+fn paragraphs_headings_and_inline_markup() {
+    let html = "<body><h2>A <em>sub</em>heading</h2><p>One   <b>bold</b>\n word,<a href=x>link</a>.</p><p>Two<br>lines</p></body>";
+    assert_eq!(
+        texts(html, Filter::Article),
+        [
+            ("A subheading".to_string(), true),
+            ("One bold word,link.".to_string(), false),
+            ("Two".to_string(), false),
+            ("lines".to_string(), false),
+        ]
+    );
+}
+
+#[test]
+fn chrome_is_dropped_only_when_asked() {
+    let html = "<body><nav>Home News</nav><div class=\"cookie-banner\">We use cookies</div><p>Story text.</p><script>var x</script></body>";
+    let chrome: Vec<String> = texts(html, Filter::Chrome)
+        .into_iter()
+        .map(|t| t.0)
+        .collect();
+    assert_eq!(chrome, ["Story text."]);
+    assert_eq!(texts(html, Filter::Article).len(), 3);
+}
+
+#[test]
+fn table_cells_are_separated() {
+    let html = "<body><table><tr><td>a</td><td>b</td></tr><tr><td>c</td></tr></table></body>";
+    let t: Vec<String> = texts(html, Filter::Article)
+        .into_iter()
+        .map(|t| t.0)
+        .collect();
+    assert_eq!(t, ["a | b", "c"]);
+}
