@@ -267,12 +267,17 @@ fn watch(config: &Config, desk: &Desk, mut out: impl Write) -> Result<ExitCode> 
     );
     for changes in rx {
         let mut arrived: Vec<Entry> = changes.arrived.into_iter().chain(changes.changed).collect();
-        let feeds: Vec<std::path::PathBuf> = desk
-            .split_feeds()
-            .into_iter()
-            .filter_map(|r| r.ok().map(|s| s.feed))
-            .collect();
-        arrived.retain(|e| !feeds.contains(&e.path));
+        if arrived
+            .iter()
+            .any(|e| crate::desk::feeds::may_be_feed(&e.path))
+        {
+            let feeds: Vec<std::path::PathBuf> = desk
+                .split_feeds()
+                .into_iter()
+                .filter_map(|r| r.ok().map(|s| s.feed))
+                .collect();
+            arrived.retain(|e| !feeds.contains(&e.path));
+        }
         for (entry, article) in arrived.iter().zip(extract_all(&arrived)) {
             output::event_line(&mut out, "arrived", entry, &article)?;
         }

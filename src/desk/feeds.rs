@@ -47,11 +47,20 @@ impl Desk {
     /// Splits every feed file in the inbox (RSS, Atom, JSON Feed; named `*.xml`,
     /// `*.rss`, `*.atom`, `*.rdf`, `*.feed` or `*.json` and sniffed to be sure):
     /// new entries become JSON items in the inbox, the feed file moves to the
-    /// processed folder. Safe to call often and from several processes at once
-    /// (the CLI calls it before `list` and `watch`; the TUI may call it when the
-    /// watcher reports arrivals): a feed already split, or being split by another
-    /// process, is skipped. A feed that cannot be read stays in the inbox and is
-    /// reported as a failure naming the file.
+    /// processed folder. One result per feed file found; none when there is none.
+    ///
+    /// Safe to call often and from several processes at once: a feed already
+    /// split, or being split by another process, is skipped, and no entry is
+    /// ever written twice. A feed that cannot be read stays in the inbox (listed
+    /// as a `feed` item with a note) and comes back as a [`SplitFailure`] naming
+    /// the file.
+    ///
+    /// Callers: the CLI before `list` and `watch`, `newsdesk split-feeds`, and in
+    /// `watch` whenever an arrival passes [`may_be_feed`]. A front-end doing the
+    /// same (the TUI's watcher) should call it off the UI thread — it does file
+    /// I/O — when an arrival passes [`may_be_feed`] (a name check, no I/O), then
+    /// drop the split feed files from its arrivals: the new items arrive with the
+    /// next rescan like any other file.
     pub fn split_feeds(&self) -> Vec<Result<Split, SplitFailure>> {
         let Ok(entries) = self.scan() else {
             return Vec::new();
@@ -59,7 +68,7 @@ impl Desk {
         let feeds: Vec<PathBuf> = entries
             .into_iter()
             .map(|e| e.path)
-            .filter(|p| is_feed_file(p))
+            .filter(|p| may_be_feed(p) && is_feed_file(p))
             .collect();
         if feeds.is_empty() {
             return Vec::new();
@@ -176,15 +185,23 @@ impl Desk {
     }
 }
 
-/// A feed by its extension and its first bytes.
-fn is_feed_file(path: &Path) -> bool {
+/// Could this file be a feed, by its name alone: a feed's extension, and not
+/// an item split from a feed (those are JSON too). No file is opened, so a
+/// watcher can ask on every arrival.
+pub fn may_be_feed(path: &Path) -> bool {
     let ext = path
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default();
-    if !FEED_EXTENSIONS.contains(&ext.as_str()) {
-        return false;
-    }
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    FEED_EXTENSIONS.contains(&ext.as_str()) && feed::key_in_name(&name).is_none()
+}
+
+/// A feed by its first bytes (the name having passed [`may_be_feed`]).
+fn is_feed_file(path: &Path) -> bool {
     let mut head = [0u8; 1024];
     let read = fs::File::open(path).and_then(|mut f| io::Read::read(&mut f, &mut head));
     let name = path
