@@ -156,6 +156,8 @@ pub struct Config {
     pub source: PathBuf,
     pub inbox: PathBuf,
     pub skip: PathBuf,
+    /// Where feed files go once split into one item per entry.
+    pub processed: PathBuf,
     pub categories: Vec<Category>,
     /// Every key binding in force: defaults, then `[keys]`, then category keys.
     pub bindings: BTreeMap<Chord, Action>,
@@ -206,6 +208,8 @@ struct Raw {
     inbox: Spanned<String>,
     #[serde(default = "default_skip")]
     skip: Spanned<String>,
+    #[serde(default = "default_processed")]
+    processed: Spanned<String>,
     #[serde(default)]
     watch: WatchMode,
     #[serde(default)]
@@ -238,6 +242,10 @@ fn default_inbox() -> Spanned<String> {
 
 fn default_skip() -> Spanned<String> {
     Spanned::new(0..0, "skipped".into())
+}
+
+fn default_processed() -> Spanned<String> {
+    Spanned::new(0..0, "processed".into())
 }
 
 mod load;

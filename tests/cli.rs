@@ -8,6 +8,8 @@ mod harness;
 mod configs;
 #[path = "cli/filing.rs"]
 mod filing;
+#[path = "cli/formats.rs"]
+mod formats;
 #[path = "cli/race.rs"]
 mod race;
 #[path = "cli/samples.rs"]
@@ -44,8 +46,11 @@ const FIELDS: &[&str] = &[
     "notes",
 ];
 
+/// The items of the sample inbox once its feed files are split (`list` splits them).
 fn files_in_sample_inbox() -> usize {
-    Desk::sample().names_in("inbox").len()
+    let desk = Desk::sample();
+    desk.run(&["split-feeds"]).expect(0);
+    desk.names_in("inbox").len()
 }
 
 fn texts(value: &Value) -> Vec<&str> {

@@ -46,7 +46,8 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     Ok(finish(&text, encoding, lossy))
 }
 
-fn check_binary(bytes: &[u8]) -> Result<(), DecodeError> {
+/// Refuses bytes that are not text: NUL bytes, or many control bytes, near the start.
+pub fn check_binary(bytes: &[u8]) -> Result<(), DecodeError> {
     let sample = &bytes[..bytes.len().min(8192)];
     if sample.contains(&0) {
         return Err(DecodeError::Binary);

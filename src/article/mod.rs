@@ -1,23 +1,32 @@
 //! Reading one news item into its summary fields: pure functions over bytes and text.
 
+pub mod assemble;
 pub mod boilerplate;
 pub mod decode;
+pub mod email;
+pub mod feed;
 pub mod fold;
 pub mod frontmatter;
+pub mod html;
+pub mod json;
 pub mod keywords;
 pub mod lang;
 pub mod quotes;
+pub mod sniff;
 pub mod spaces;
 pub mod stopwords;
 pub mod summary;
 pub mod text;
 pub mod words;
 
+use std::collections::BTreeMap;
+
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+pub use assemble::Meta;
 pub use lang::Dir;
 pub use quotes::Quote;
 pub use text::{Block, BlockKind, Structure};
@@ -32,6 +41,14 @@ pub enum Format {
     #[default]
     Text,
     Markdown,
+    /// A web page: main content extracted, chrome dropped.
+    Html,
+    /// A feed (RSS, Atom, JSON Feed); the inbox splits it into one item per entry.
+    Feed,
+    /// A mail message (`.eml`).
+    Email,
+    /// A JSON item of the documented shape (README, "Input formats").
+    Json,
     /// Not text at all; listed so it can be filed or skipped, never shown.
     Binary,
     /// Could not be read (permissions, vanished); see `error`.
@@ -59,6 +76,9 @@ pub struct Article {
     pub author: Option<String>,
     pub url: Option<String>,
     pub notes: Vec<String>,
+    /// Other metadata the file carried (unknown JSON fields, a feed's name, …).
+    #[serde(default)]
+    pub meta: BTreeMap<String, String>,
     /// Why the item could not be read as text, if it could not.
     pub error: Option<String>,
     /// The body's MinHash signature for story clusters (kept out of the JSON;
@@ -120,6 +140,18 @@ fn file_name(path: &Path) -> String {
     )
 }
 
+/// The most bytes read from a feed file to split it (feeds run longer than articles).
+pub const MAX_FEED_BYTES: u64 = 32 * 1024 * 1024;
+
+/// Reads a whole file of up to [`MAX_FEED_BYTES`], for splitting a feed.
+pub fn read_bytes(path: &Path) -> std::io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(MAX_FEED_BYTES)
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
 /// Reads at most [`MAX_BYTES`]; returns the bytes and the file's full length.
 fn read_capped(path: &Path) -> std::io::Result<(Vec<u8>, u64)> {
     let file = std::fs::File::open(path)?;
@@ -147,7 +179,19 @@ pub fn read_many(
 }
 
 /// Decodes and extracts an item from its bytes; `name` is its file name.
+/// The format comes from the name and the first bytes ([`sniff::format`]).
 pub fn from_bytes(name: &str, bytes: &[u8]) -> Document {
+    match sniff::format(name, bytes) {
+        Format::Html => html::extract(name, bytes),
+        Format::Feed => feed::extract(name, bytes),
+        Format::Email => email::extract(name, bytes),
+        Format::Json => json::extract(name, bytes),
+        _ => from_text_bytes(name, bytes),
+    }
+}
+
+/// Plain text or Markdown from bytes: decoded, then [`extract`]ed.
+fn from_text_bytes(name: &str, bytes: &[u8]) -> Document {
     match decode::decode(bytes) {
         Ok(decoded) => {
             let mut doc = extract(name, &decoded.text);
@@ -163,116 +207,63 @@ pub fn from_bytes(name: &str, bytes: &[u8]) -> Document {
             }
             doc
         }
-        Err(err) => Document {
-            article: Article {
-                id: id_for(name),
-                format: Format::Binary,
-                title: name.to_string(),
-                error: Some(err.to_string()),
-                ..Article::default()
-            },
-            structure: Structure::default(),
+        Err(err) => unreadable_as_binary(name, &err),
+    }
+}
+
+/// The item for bytes that are not text at all: listed, never shown.
+pub fn unreadable_as_binary(name: &str, err: &decode::DecodeError) -> Document {
+    Document {
+        article: Article {
+            id: id_for(name),
+            format: Format::Binary,
+            title: name.to_string(),
+            error: Some(err.to_string()),
+            ..Article::default()
         },
+        structure: Structure::default(),
     }
 }
 
 /// Extracts every field from decoded text.
 pub fn extract(name: &str, text: &str) -> Document {
-    let (meta, body) = frontmatter::split(text);
-    let markdown = !meta.is_empty() || name.ends_with(".md") || name.ends_with(".markdown");
-    let known_title = meta.get("title").map(String::as_str);
+    let (fields, body) = frontmatter::split(text);
+    let markdown = !fields.is_empty() || name.ends_with(".md") || name.ends_with(".markdown");
+    let known_title = fields.get("title").map(String::as_str);
     let structure = text::structure(body, known_title);
-    let title = known_title
-        .map(str::to_string)
-        .or_else(|| structure.title.clone())
-        .unwrap_or_else(|| name.to_string());
-    let body_text = structure.body_text();
-    // Detect from the body, else from a title the text gave; never from a file name.
-    let sample = if body_text.is_empty() {
-        known_title.or(structure.title.as_deref()).unwrap_or("")
+    let field = |key: &str| fields.get(key).cloned();
+    let meta = Meta {
+        title: field("title"),
+        lang: field("lang").or_else(|| field("language")),
+        date: field("date").or_else(|| date_in_name(name)),
+        source: field("source"),
+        author: field("author"),
+        url: field("url").or_else(|| field("link")),
+        ..Meta::default()
+    };
+    let format = if markdown {
+        Format::Markdown
     } else {
-        &body_text
+        Format::Text
     };
-    let (detected, dir) = lang::detect(sample);
-    let lang = meta
-        .get("lang")
-        .or(meta.get("language"))
-        .cloned()
-        .or(detected);
-    // Split once: the count and the keywords both need the words.
-    let body_words: Vec<words::Word> = words::words(&body_text).detailed().collect();
-    let mut article = Article {
-        id: id_for(name),
-        format: if markdown {
-            Format::Markdown
-        } else {
-            Format::Text
-        },
-        lead: lead_of(&structure),
-        summary: summary::summarize(
-            structure
-                .of_kind(BlockKind::Paragraph)
-                .map(|b| b.text.as_str()),
-        ),
-        subheadings: structure
-            .of_kind(BlockKind::Subheading)
-            .map(|b| b.text.clone())
-            .collect(),
-        quotes: structure
-            .of_kind(BlockKind::Paragraph)
-            .flat_map(|b| quotes::quotes_in(&b.text))
-            .collect(),
-        keywords: keywords::keywords_in(
-            &title,
-            &body_text,
-            body_words.iter().copied(),
-            lang.as_deref(),
-        ),
-        words: body_words.len(),
-        dir,
-        date: meta.get("date").cloned().or_else(|| date_in_name(name)),
-        source: meta.get("source").cloned(),
-        author: meta.get("author").cloned(),
-        url: meta.get("url").or(meta.get("link")).cloned(),
-        title,
-        lang,
-        ..Article::default()
-    };
-    article.reading_minutes = reading_minutes(&body_text, article.words);
-    article.signature = crate::cluster::Signature::of(&body_text);
-    if body_text.trim().is_empty() {
-        article.notes.push(if text.trim().is_empty() {
+    let mut doc = assemble::assemble(name, format, structure, meta);
+    note_empty(&mut doc, text);
+    doc
+}
+
+/// Notes an item whose body came out empty: an empty file, or nothing readable in it.
+fn note_empty(doc: &mut Document, raw: &str) {
+    if doc.structure.body_text().trim().is_empty() {
+        doc.article.notes.push(if raw.trim().is_empty() {
             "empty file".into()
         } else {
             "no body text".into()
         });
     }
-    Document { article, structure }
-}
-
-/// The first paragraph of running text, else the first non-chrome block.
-fn lead_of(structure: &Structure) -> String {
-    let first = structure
-        .of_kind(BlockKind::Paragraph)
-        .next()
-        .or_else(|| structure.content().next());
-    first.map(|b| b.text.clone()).unwrap_or_default()
-}
-
-/// Minutes at 200 words (or 400 CJK characters) a minute, rounded up.
-fn reading_minutes(text: &str, words: usize) -> usize {
-    // Every CJK character is three bytes long, led by a byte of E3 or more.
-    let cjk = if text.bytes().any(|b| b >= 0xE3) {
-        text.chars().filter(|c| lang::is_cjk(*c)).count()
-    } else {
-        0
-    };
-    let per_minute = if cjk * 2 > words { 400 } else { 200 };
-    words.div_ceil(per_minute)
 }
 
 /// An ISO date (YYYY-MM-DD) in a file name, as scrapers often write.
-fn date_in_name(name: &str) -> Option<String> {
+pub fn date_in_name(name: &str) -> Option<String> {
     let bytes = name.as_bytes();
     (0..bytes.len().saturating_sub(9)).find_map(|i| {
         let s = name.get(i..i + 10)?;

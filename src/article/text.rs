@@ -171,7 +171,7 @@ fn classify(lines: Vec<(String, bool)>) -> Vec<Block> {
 }
 
 /// Running text: long, or a sentence that ends with its punctuation.
-fn is_prose(line: &str) -> bool {
+pub fn is_prose(line: &str) -> bool {
     let needed = if ends_sentence(line) { 4 } else { 25 };
     words_up_to(line, needed) >= needed
 }

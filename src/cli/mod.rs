@@ -8,6 +8,9 @@ mod rules;
 pub mod shell;
 
 pub use rules::RulesCommand;
+mod split;
+
+use split::split_feeds;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -102,6 +105,8 @@ pub enum Command {
     /// Check the rules, or see what they would do
     #[command(subcommand)]
     Rules(RulesCommand),
+    /// Split feed files in the inbox into one item per new entry (list and watch do it too)
+    SplitFeeds,
     /// Print the journal of every move on this desk
     Journal {
         #[arg(long)]
@@ -159,8 +164,15 @@ pub fn run(command: Command, config: &Config) -> Result<ExitCode> {
             json,
             clusters: true,
             ..
-        } => list_clusters(&desk, json, &mut out),
-        Command::List { json, query, .. } => list(config, &desk, json, query.as_deref(), &mut out),
+        } => {
+            split_feeds(&desk, None)?;
+            list_clusters(&desk, json, &mut out)
+        }
+        Command::List { json, query, .. } => {
+            split_feeds(&desk, None)?;
+            list(config, &desk, json, query.as_deref(), &mut out)
+        }
+        Command::SplitFeeds => split_feeds(&desk, Some(&mut out)),
         Command::Show { item, json, text } => show(&desk, &item, json, text, &mut out),
         Command::File { mut args } => {
             let category = args.pop().context("missing category")?;
@@ -169,7 +181,10 @@ pub fn run(command: Command, config: &Config) -> Result<ExitCode> {
         Command::Skip { items } => move_items(&desk, &items, Target::Skip, &mut out),
         Command::Undo { n } => undo(&desk, n, &mut out),
         Command::Journal { json } => journal(&desk, json, &mut out),
-        Command::Watch { apply } => apply::watch(config, &desk, apply, out),
+        Command::Watch { apply } => {
+            split_feeds(&desk, None)?;
+            apply::watch(config, &desk, apply, out)
+        }
         Command::Apply { dry_run, json } => apply::apply(config, &desk, dry_run, json, &mut out),
         Command::Rules(command) => rules::run(command, config, &desk, &mut out),
         Command::Config(ConfigCommand::Check) => {

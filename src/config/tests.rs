@@ -133,3 +133,20 @@ fn syntax_error_and_bad_enum_value() {
         "{e}"
     );
 }
+
+#[test]
+fn processed_folder_resolves_and_must_stand_apart() {
+    assert_eq!(
+        parse("").expect("defaults").processed,
+        Path::new("/desk/processed")
+    );
+    let config = parse("processed = \"done/feeds\"\n").expect("processed set");
+    assert_eq!(config.processed, Path::new("/desk/done/feeds"));
+    let e = error("processed = \"inbox/feeds\"\n");
+    assert!(e.starts_with("test.toml:1:13: the processed folder"), "{e}");
+    assert!(e.contains("inside the inbox"), "{e}");
+    let e = error("processed = \"skipped\"\n");
+    assert!(e.contains("is the skip folder"), "{e}");
+    let e = error("processed = \"news\"\n[[category]]\nname = \"news\"\n");
+    assert!(e.contains("folder of category \"news\""), "{e}");
+}

@@ -22,7 +22,29 @@ pub(super) fn build(
     let inbox = resolve(base, raw.inbox.get_ref());
     let skip = resolve(base, raw.skip.get_ref());
     check_outside_inbox(&inbox, &skip, raw.skip.span(), "the skip folder", here)?;
+    let processed = resolve(base, raw.processed.get_ref());
+    let what = "the processed folder (where split feed files go)";
+    check_outside_inbox(&inbox, &processed, raw.processed.span(), what, here)?;
+    if processed == skip {
+        return Err(here(
+            raw.processed.span(),
+            format!(
+                "the processed folder is the skip folder {}; give it its own",
+                skip.display()
+            ),
+        ));
+    }
     let categories = categories(&raw, &inbox, &skip, base, here)?;
+    if let Some(c) = categories.iter().find(|c| c.folder == processed) {
+        return Err(here(
+            raw.processed.span(),
+            format!(
+                "the processed folder {} is the folder of category {:?}; give it its own",
+                processed.display(),
+                c.name
+            ),
+        ));
+    }
     let bindings = bindings(&raw, &categories, here)?;
     let aliases = super::rules::aliases(&raw.aliases, here)?;
     let rules = super::rules::rules(&raw.rules, text, &aliases, &categories, here)?;
@@ -40,6 +62,7 @@ pub(super) fn build(
         source: source.to_path_buf(),
         inbox,
         skip,
+        processed,
         categories,
         bindings,
         display: raw.display,
@@ -66,7 +89,11 @@ pub(super) fn check_inbox_override(config: &Config) -> Result<(), String> {
         .categories
         .iter()
         .map(|c| (format!("the folder of category {:?}", c.name), &c.folder));
-    for (what, folder) in folders.chain([("the skip folder".to_string(), &config.skip)]) {
+    let others = [
+        ("the skip folder".to_string(), &config.skip),
+        ("the processed folder".to_string(), &config.processed),
+    ];
+    for (what, folder) in folders.chain(others) {
         if folder.starts_with(inbox) || inbox.starts_with(folder) {
             return Err(format!(
                 "{} cannot be the inbox: {what} is {}, which is inside the inbox or holds it; filed items must leave the inbox",

@@ -1,11 +1,13 @@
 //! The desk: the inbox folder, category folders, filing by atomic moves, the journal, undo.
 
+pub mod feeds;
 pub mod journal;
 pub mod moving;
 pub mod scan;
 
 use std::path::{Path, PathBuf};
 
+pub use feeds::{Split, SplitFailure};
 pub use journal::{Journal, Op, Record};
 pub use scan::{Entry, is_ignored, scan};
 
@@ -80,6 +82,8 @@ fn by_whom(record: &Option<Box<Record>>, place: &Option<String>) -> String {
 pub struct Desk {
     pub inbox: PathBuf,
     pub skip: PathBuf,
+    /// Where feed files go once split ([`Desk::split_feeds`]).
+    pub processed: PathBuf,
     pub categories: Vec<Category>,
     pub who: Who,
     pub journal: Journal,
@@ -94,6 +98,7 @@ impl Desk {
         Desk {
             inbox: config.inbox.clone(),
             skip: config.skip.clone(),
+            processed: config.processed.clone(),
             categories: config.categories.clone(),
             who,
             journal,

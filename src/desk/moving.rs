@@ -69,7 +69,7 @@ fn candidates(name: &str) -> impl Iterator<Item = String> + '_ {
 }
 
 /// `rename` that fails with `AlreadyExists` instead of replacing `dst`.
-fn rename_noreplace(src: &Path, dst: &Path) -> io::Result<()> {
+pub(crate) fn rename_noreplace(src: &Path, dst: &Path) -> io::Result<()> {
     match renameat_with(CWD, src, CWD, dst, RenameFlags::NOREPLACE) {
         Ok(()) => Ok(()),
         Err(Errno::INVAL | Errno::NOSYS | Errno::OPNOTSUPP) => link_then_unlink(src, dst),
