@@ -103,3 +103,17 @@ fn the_feed_file_itself_lists_its_entries() {
         a.notes
     );
 }
+
+#[test]
+fn rss_1_0_and_0_91() {
+    let rdf = r#"<?xml version="1.0"?>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/">
+  <channel rdf:about="https://old.example.org/"><title>Old Wire</title><link>https://old.example.org/</link></channel>
+  <item rdf:about="https://old.example.org/1"><title>Dam opens</title><link>https://old.example.org/1</link><description>The new dam opened on Friday.</description></item>
+</rdf:RDF>"#;
+    let feed = parse(rdf.as_bytes()).expect("rss 1.0");
+    assert_eq!(feed.title.as_deref(), Some("Old Wire"));
+    assert_eq!(feed.entries[0].title.as_deref(), Some("Dam opens"));
+    let old = r#"<rss version="0.91"><channel><title>Tiny</title><link>https://t.example.org/</link><item><title>One</title><link>https://t.example.org/1</link></item></channel></rss>"#;
+    assert_eq!(parse(old.as_bytes()).expect("rss 0.91").entries.len(), 1);
+}
