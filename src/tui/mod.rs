@@ -59,6 +59,15 @@ pub fn run(config: &Config) -> Result<()> {
         text::detect::resolve(config.display.bidi, config.display.arabic_shaping, &env);
     let bidi_off = state.rendering.switch_off_terminal_bidi;
     runner.bidi_off = bidi_off;
+    // Feed files become one item per entry before the first screen.
+    for failure in runner
+        .desk
+        .split_feeds()
+        .into_iter()
+        .filter_map(Result::err)
+    {
+        tracing::warn!("{failure}");
+    }
     let watch_tx = runner.tx.clone();
     let (watching, first) = watch::start(config.inbox.clone(), config.watch, move |changes| {
         watch_tx.send(Event::InboxChanged(changes)).is_ok()
