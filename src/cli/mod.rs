@@ -18,7 +18,6 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
-use rayon::prelude::*;
 
 use crate::article::{self, Article};
 use crate::cache::{self, Cache};
@@ -216,10 +215,12 @@ pub fn run(command: Command, config: &Config) -> Result<ExitCode> {
 
 /// Reads every entry's fields on all cores, in the entries' order.
 pub fn extract_all(entries: &[Entry]) -> Vec<Article> {
-    entries
-        .par_iter()
-        .map(|e| article::read(&e.path).article)
-        .collect()
+    let mut all = Vec::with_capacity(entries.len());
+    article::read_many(entries, entries.len(), |_, articles| {
+        all.extend(articles);
+        true
+    });
+    all
 }
 
 /// Like [`extract_all`], served from the extraction cache where files are unchanged
