@@ -61,7 +61,7 @@ fn key_to_frame(c: &mut Criterion) {
                 reorder: true,
                 shape: true,
                 switch_off_terminal_bidi: true,
-                summary: String::new(),
+                ..Rendering::plain()
             },
         ),
     ] {

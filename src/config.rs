@@ -61,6 +61,17 @@ pub enum ShapingMode {
     Off,
 }
 
+/// Whether URLs on screen are OSC 8 hyperlinks (clickable in terminals that know them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LinkMode {
+    /// On, except where the sequence would show as text (the Linux console, `dumb`, GNU screen).
+    #[default]
+    Auto,
+    On,
+    Off,
+}
+
 /// The list's order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -147,6 +158,7 @@ pub struct Display {
     pub sort: SortOrder,
     pub layout: Layout,
     pub mouse: bool,
+    pub hyperlinks: LinkMode,
 }
 
 /// The validated configuration.

@@ -346,3 +346,60 @@ fn the_pager_gets_the_terminal_and_gives_it_back() {
     tmux.keys(&["q"]);
     tmux.wait_until("the alternate screen to close", || !tmux.alternate_screen());
 }
+
+#[test]
+fn a_url_goes_out_as_an_osc_8_hyperlink_and_the_screen_stays_aligned() {
+    let desk = desk();
+    let item = "---\ntitle: Aardvarks return to the valley\nurl: https://news.example/aardvarks?id=7\n---\n\nAardvarks were seen in the valley on Monday for the first time in years.\n";
+    std::fs::write(desk.path().join("inbox/0-aardvarks.md"), item).expect("write");
+    let config = desk.path().join("config.toml");
+    let text = std::fs::read_to_string(&config).expect("read");
+    let text = text.replace(
+        "[display]\n",
+        "[display]\nhyperlinks = \"on\"\nlayout = \"side\"\n",
+    );
+    std::fs::write(&config, text).expect("write");
+    let Some(tmux) = Tmux::start("links", 110, 24, desk.path()) else {
+        return;
+    };
+    let raw = desk.path().join("raw-output");
+    tmux.wait_for("READY$");
+    tmux.cmd(&[
+        "pipe-pane",
+        "-O",
+        "-t",
+        "t",
+        &format!("cat >> '{}'", raw.display()),
+    ]);
+    tmux.keys(&[
+        &format!("{} --config config.toml", bin().display()),
+        "Enter",
+    ]);
+    // Sorted by title, the aardvarks come first and are selected.
+    let pane = tmux.wait_for("https://news.example/aardvarks?id=7");
+    let row = pane
+        .lines()
+        .find(|l| l.contains("https://news.example/aardvarks?id=7"))
+        .expect("the URL row");
+    assert!(
+        row.trim_end().ends_with('│'),
+        "the border stays in place: {row}"
+    );
+    assert!(
+        !pane.contains("8;;"),
+        "no sequence printed as text:\n{pane}"
+    );
+    tmux.wait_until("the link in the program's output", || {
+        let bytes = std::fs::read(&raw).unwrap_or_default();
+        String::from_utf8_lossy(&bytes)
+            .contains("\x1b]8;;https://news.example/aardvarks?id=7\x1b\\h\x1b]8;;\x1b\\")
+    });
+    tmux.keys(&["Enter"]);
+    let pane = tmux.wait_for("Reader");
+    assert!(
+        pane.contains("https://news.example/aardvarks?id=7"),
+        "{pane}"
+    );
+    tmux.keys(&["q", "q"]);
+    tmux.wait_until("the alternate screen to close", || !tmux.alternate_screen());
+}

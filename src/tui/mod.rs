@@ -57,6 +57,8 @@ pub fn run(config: &Config) -> Result<()> {
     };
     state.rendering =
         text::detect::resolve(config.display.bidi, config.display.arabic_shaping, &env);
+    state.rendering.links_auto = text::detect::hyperlinks(crate::config::LinkMode::Auto, &env);
+    state.rendering.set_links(config.display.hyperlinks);
     let bidi_off = state.rendering.switch_off_terminal_bidi;
     runner.bidi_off = bidi_off;
     // Feed files become one item per entry before the first screen.

@@ -146,6 +146,7 @@ impl State {
         self.categories = config.categories.clone();
         self.theme = config.theme.clone();
         self.layout = config.display.layout;
+        self.rendering.set_links(config.display.hyperlinks);
         self.aliases = config.aliases.clone();
         self.rules = config.rules.clone();
         let now = self.now;

@@ -1,7 +1,7 @@
 //! Who reorders right-to-left text: the config's choice, or in `auto` a guess
 //! from the terminal's environment (TEXT.md §5 has the table).
 
-use crate::config::{BidiMode, ShapingMode};
+use crate::config::{BidiMode, LinkMode, ShapingMode};
 
 /// How text is put on screen, resolved for this terminal.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -14,6 +14,21 @@ pub struct Rendering {
     pub switch_off_terminal_bidi: bool,
     /// What was decided and why, for the help overlay and `config check`.
     pub summary: String,
+    /// URLs go out as OSC 8 hyperlinks.
+    pub links: bool,
+    /// What `hyperlinks = "auto"` means on this terminal, kept for config reloads.
+    pub links_auto: bool,
+}
+
+impl Rendering {
+    /// Follows the config's `hyperlinks` setting.
+    pub fn set_links(&mut self, mode: LinkMode) {
+        self.links = match mode {
+            LinkMode::On => true,
+            LinkMode::Off => false,
+            LinkMode::Auto => self.links_auto,
+        };
+    }
 }
 
 impl Rendering {
@@ -24,6 +39,8 @@ impl Rendering {
             shape: false,
             switch_off_terminal_bidi: false,
             summary: "bidi off".into(),
+            links: false,
+            links_auto: false,
         }
     }
 }
@@ -146,6 +163,20 @@ pub fn resolve(
         shape,
         switch_off_terminal_bidi: reorder,
         summary: format!("{who}{shaped} ({why})"),
+        links: false,
+        links_auto: false,
+    }
+}
+
+/// Whether to send OSC 8 hyperlinks. Most terminals either follow them or ignore
+/// them silently; the Linux console and GNU screen would print them as text.
+pub fn hyperlinks(mode: LinkMode, env: &dyn Fn(&str) -> Option<String>) -> bool {
+    let term = env("TERM").unwrap_or_default();
+    let screen = term.starts_with("screen") && env("TMUX").is_none() && env("STY").is_some();
+    match mode {
+        LinkMode::On => true,
+        LinkMode::Off => false,
+        LinkMode::Auto => !(term == "linux" || term == "dumb" || term.is_empty() || screen),
     }
 }
 
@@ -159,6 +190,20 @@ mod tests {
                 .find(|(n, _)| *n == k)
                 .map(|(_, v)| v.to_string())
         }
+    }
+
+    #[test]
+    fn hyperlinks_are_on_except_where_they_would_print() {
+        let auto = |vars: &[(&str, &str)]| hyperlinks(LinkMode::Auto, &with(vars));
+        assert!(auto(&[("TERM", "xterm-256color")]));
+        assert!(auto(&[("TERM", "tmux-256color"), ("TMUX", "/tmp/x")]));
+        assert!(auto(&[("TERM", "screen-256color"), ("TMUX", "/tmp/x")]));
+        assert!(!auto(&[("TERM", "linux")]));
+        assert!(!auto(&[("TERM", "dumb")]));
+        assert!(!auto(&[]));
+        assert!(!auto(&[("TERM", "screen"), ("STY", "1234.pts-0")]));
+        assert!(hyperlinks(LinkMode::On, &with(&[("TERM", "linux")])));
+        assert!(!hyperlinks(LinkMode::Off, &with(&[("TERM", "xterm")])));
     }
 
     #[test]

@@ -183,6 +183,8 @@ mod tests {
             shape: false,
             switch_off_terminal_bidi: true,
             summary: String::new(),
+            links: false,
+            links_auto: false,
         }
     }
 

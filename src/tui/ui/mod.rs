@@ -1,6 +1,7 @@
 //! Rendering: pure reads of [`State`] into a frame.
 
 mod help;
+mod links;
 mod list;
 mod preview;
 mod reader;

@@ -6,6 +6,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
+use super::links;
 use super::theme::Palette;
 use crate::article::{Article, Dir};
 use crate::tui::state::State;
@@ -17,6 +18,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, palette: &Palette) {
     let cells = usize::from(block.inner(area).width);
     let r = &state.rendering;
     let plain = |text: &str, style: Style| paragraph(text, cells, r, style, &|_| Vec::new());
+    let mut url = None;
     let lines = match state.current() {
         None => vec![Line::styled("No item selected.", palette.muted)],
         Some(item) => match &item.article {
@@ -25,23 +27,34 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, palette: &Palette) {
                 vec![Line::styled("reading…", palette.muted)],
             ]
             .concat(),
-            Some(a) => [
-                fields(a, cells, state, palette),
-                copies(cells, state, palette),
-            ]
-            .concat(),
+            Some(a) => {
+                let (fields, row) = fields(a, cells, state, palette);
+                url = row.zip(a.url.as_deref().and_then(links::uri));
+                [fields, copies(cells, state, palette)].concat()
+            }
         },
     };
+    let inner = block.inner(area);
     frame.render_widget(Paragraph::new(lines).block(block), area);
+    if state.rendering.links {
+        let (row, uri) = url.unzip();
+        links::link_line(frame.buffer_mut(), inner, row, uri.as_deref());
+    }
 }
 
-fn fields(a: &Article, cells: usize, state: &State, palette: &Palette) -> Vec<Line<'static>> {
+/// The field lines, and which of them shows the URL.
+fn fields(
+    a: &Article,
+    cells: usize,
+    state: &State,
+    palette: &Palette,
+) -> (Vec<Line<'static>>, Option<usize>) {
     let r = &state.rendering;
     let plain = |text: &str, style: Style| paragraph(text, cells, r, style, &|_| Vec::new());
     let mut lines = plain(&a.title, palette.title);
     if let Some(error) = &a.error {
         lines.extend(plain(error, palette.error));
-        return lines;
+        return (lines, None);
     }
     let dir = if a.dir == Dir::Rtl { "rtl" } else { "ltr" };
     let mut meta = vec![a.lang.clone().unwrap_or_else(|| "?".into()) + " " + dir];
@@ -53,6 +66,10 @@ fn fields(a: &Article, cells: usize, state: &State, palette: &Palette) -> Vec<Li
     );
     meta.push(format!("{} words, {} min", a.words, a.reading_minutes));
     lines.extend(plain(&meta.join(" · "), palette.muted));
+    let url_row = a.url.as_ref().map(|url| {
+        lines.push(layout::line(url, cells, r, palette.muted));
+        lines.len() - 1
+    });
     if let Some(line) = rules_line(state, palette) {
         lines.push(line);
     }
@@ -95,7 +112,7 @@ fn fields(a: &Article, cells: usize, state: &State, palette: &Palette) -> Vec<Li
             palette.muted,
         ));
     }
-    lines
+    (lines, url_row)
 }
 
 fn section(

@@ -6,10 +6,11 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
+use super::links;
 use super::theme::Palette;
 use crate::article::{BlockKind, Document};
 use crate::tui::state::State;
-use crate::tui::text::layout::{Highlights, paragraph};
+use crate::tui::text::layout::{self, Highlights, paragraph};
 
 /// Draws the reader over the main area.
 pub fn render(
@@ -25,21 +26,34 @@ pub fn render(
         .title(Span::styled(" Reader ", palette.accent))
         .title_bottom(Line::styled(position, palette.muted).right_aligned());
     let inner = block.inner(area);
-    let lines = match doc {
-        None => vec![Line::styled("reading…", palette.muted)],
+    let (lines, url_row) = match doc {
+        None => (vec![Line::styled("reading…", palette.muted)], None),
         Some(doc) => body(doc, usize::from(inner.width), state, palette),
     };
     let max = lines.len().saturating_sub(usize::from(inner.height));
     let top = usize::from(scroll).min(max);
     frame.render_widget(Paragraph::new(lines[top..].to_vec()).block(block), area);
+    let uri = doc
+        .and_then(|d| d.article.url.as_deref())
+        .and_then(links::uri);
+    if state.rendering.links {
+        let row = url_row.and_then(|row| row.checked_sub(top));
+        links::link_line(frame.buffer_mut(), inner, row, uri.as_deref());
+    }
 }
 
-fn body(doc: &Document, cells: usize, state: &State, palette: &Palette) -> Vec<Line<'static>> {
+/// The reader's lines, and which of them shows the URL.
+fn body(
+    doc: &Document,
+    cells: usize,
+    state: &State,
+    palette: &Palette,
+) -> (Vec<Line<'static>>, Option<usize>) {
     let r = &state.rendering;
     let a = &doc.article;
     let none = |_: &str| Vec::new();
     let mut lines = paragraph(&a.title, cells, r, palette.title, &none);
-    let meta: Vec<&str> = [&a.source, &a.date, &a.author, &a.url]
+    let meta: Vec<&str> = [&a.source, &a.date, &a.author]
         .into_iter()
         .flatten()
         .map(String::as_str)
@@ -47,6 +61,10 @@ fn body(doc: &Document, cells: usize, state: &State, palette: &Palette) -> Vec<L
     if !meta.is_empty() {
         lines.extend(paragraph(&meta.join(" · "), cells, r, palette.muted, &none));
     }
+    let url_row = a.url.as_ref().map(|url| {
+        lines.push(layout::line(url, cells, r, palette.muted));
+        lines.len() - 1
+    });
     if let Some(error) = &a.error {
         lines.extend(paragraph(error, cells, r, palette.error, &none));
     }
@@ -61,7 +79,7 @@ fn body(doc: &Document, cells: usize, state: &State, palette: &Palette) -> Vec<L
             }),
         });
     }
-    lines
+    (lines, url_row)
 }
 
 /// Byte ranges of quotations (“…”, «…», "…", „…“) in a text.

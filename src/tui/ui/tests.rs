@@ -115,6 +115,8 @@ fn app_mode(mut s: State, shape: bool) -> State {
         shape,
         switch_off_terminal_bidi: true,
         summary: "newsdesk reorders right-to-left text (test)".into(),
+        links: false,
+        links_auto: false,
     };
     s
 }
@@ -267,4 +269,43 @@ fn stats_view_from_a_fixed_journal_80x24() {
     s.stats = Some(crate::stats::compute(&records, &inbox, now));
     s.mode = Mode::Stats;
     insta::assert_snapshot!(draw(&s, 80, 24).backend());
+}
+
+#[test]
+fn the_url_row_is_a_hyperlink_only_while_on_screen() {
+    let osc8_rows = |s: &State| -> Vec<u16> {
+        let t = draw(s, 80, 24);
+        (0..24)
+            .filter(|&y| row(&t, y).contains("\x1b]8;;https://news.example/x"))
+            .collect()
+    };
+    let mut s = state();
+    s.rendering.links = true;
+    let body = "Line of the body that goes on.\n\n".repeat(40);
+    let doc = article::extract(
+        "x.md",
+        &format!("---\ntitle: Linked\nurl: https://news.example/x\n---\n\n{body}"),
+    );
+    s.mode = Mode::Reader {
+        scroll: 0,
+        doc: Some(Box::new(doc.clone())),
+    };
+    // Border, title, the URL.
+    assert_eq!(osc8_rows(&s), [2]);
+    s.mode = Mode::Reader {
+        scroll: 1,
+        doc: Some(Box::new(doc.clone())),
+    };
+    assert_eq!(osc8_rows(&s), [1]);
+    s.mode = Mode::Reader {
+        scroll: 5,
+        doc: Some(Box::new(doc.clone())),
+    };
+    assert!(osc8_rows(&s).is_empty());
+    s.rendering.links = false;
+    s.mode = Mode::Reader {
+        scroll: 0,
+        doc: Some(Box::new(doc)),
+    };
+    assert!(osc8_rows(&s).is_empty());
 }

@@ -8,6 +8,27 @@ use crate::tui::testing::{keys, names, state};
 use crate::tui::update::handle;
 
 #[test]
+fn a_reloaded_config_switches_hyperlinks() {
+    let mut s = state();
+    s.rendering.links_auto = true;
+    let reload = |s: &mut crate::tui::state::State, text: &str| {
+        let config = crate::config::Config::parse(
+            text,
+            std::path::Path::new("c.toml"),
+            std::path::Path::new("/desk"),
+        )
+        .expect("config");
+        handle(s, Event::ConfigReloaded(Ok(Box::new(config))));
+        s.rendering.links
+    };
+    assert!(!reload(&mut s, "[display]\nhyperlinks = \"off\"\n"));
+    assert!(reload(&mut s, "[display]\nhyperlinks = \"auto\"\n"));
+    s.rendering.links_auto = false;
+    assert!(!reload(&mut s, "[display]\nhyperlinks = \"auto\"\n"));
+    assert!(reload(&mut s, "[display]\nhyperlinks = \"on\"\n"));
+}
+
+#[test]
 fn a_reloaded_config_changes_keys_and_a_broken_one_keeps_the_old() {
     let mut s = state();
     let text = "[[category]]\nname = \"levant\"\nkey = \"9\"\nlabel = \"Levant\"\n";
