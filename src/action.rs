@@ -70,6 +70,12 @@ actions! {
     Search,
     /// Change the sort order
     CycleSort,
+    /// Show only a saved view's items (again: every item)
+    View(String),
+    /// Show the next saved view
+    NextView,
+    /// Show the previous saved view
+    PrevView,
     /// Show or hide this help
     Help,
     /// Show desk statistics: arrivals, filings, throughput

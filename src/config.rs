@@ -180,6 +180,8 @@ pub struct Config {
     pub aliases: Aliases,
     /// `[[rule]]`s in file order, queries compiled.
     pub rules: Rules,
+    /// `[[view]]`s: saved filters, in file order.
+    pub views: Vec<View>,
     /// How long an `exec` command may run before it is killed.
     pub exec_timeout: Duration,
 }
@@ -236,6 +238,8 @@ struct Raw {
     aliases: rules::RawAliases,
     #[serde(default, rename = "rule")]
     rules: Vec<rules::RawRule>,
+    #[serde(default, rename = "view")]
+    views: Vec<views::RawView>,
     exec_timeout_secs: Option<Spanned<u64>>,
 }
 
@@ -264,8 +268,10 @@ mod load;
 mod rules;
 mod strpos;
 mod validate;
+mod views;
 
 pub use load::{find, load};
+pub use views::View;
 
 impl Config {
     /// Parses and validates config text; relative paths resolve against `base`.

@@ -183,6 +183,8 @@ pub fn default_bindings() -> Vec<(&'static str, Action)> {
         ("e", OpenEditor),
         ("/", Search),
         ("s", CycleSort),
+        ("tab", NextView),
+        ("backtab", PrevView),
         ("?", Help),
         ("S", Stats),
         ("y", CopyTitle),

@@ -45,6 +45,14 @@ name = "markets"
 when = 'title:markets'
 suggest = "economy"
 tag = ["markets"]
+
+[[view]]
+name = "Syria"
+query = '@idlib'
+
+[[view]]
+name = "Suggested economy"
+query = 'category:economy'
 "#;
 
 /// A command writing its fields to `OUT/exec-ID.txt`: the title and rule from the
@@ -254,6 +262,30 @@ fn list_query_filters_with_aliases_and_rule_tags() {
     assert_eq!(code, 2);
     assert!(out.is_empty());
     assert!(err.contains("--query: unclosed '(' at column 7"), "{err}");
+}
+
+#[test]
+fn list_view_lists_a_saved_view_and_combines_with_query() {
+    let desk = Desk::new(WRITE_FIELDS);
+    let (code, out, err) = desk.run(&["list", "--view", "Syria"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out.lines().count(), 1, "{out}");
+    assert!(out.contains("قصف جديد على ريف إدلب"), "{out}");
+    let (_, out, _) = desk.run(&["list", "--view", "Suggested economy"]);
+    assert!(
+        out.contains("Markets calm") && out.lines().count() == 1,
+        "{out}"
+    );
+    let (code, out, _) = desk.run(&["list", "--view", "Syria", "--query", "lang:en"]);
+    assert_eq!((code, out.as_str()), (0, ""), "both must match");
+    let (code, out, err) = desk.run(&["list", "--view", "Nope"]);
+    assert_eq!(code, 2);
+    assert!(out.is_empty());
+    assert!(
+        err.contains("--view: no view named \"Nope\"")
+            && err.contains("views: Syria, Suggested economy"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -403,3 +403,34 @@ fn a_url_goes_out_as_an_osc_8_hyperlink_and_the_screen_stays_aligned() {
     tmux.keys(&["q", "q"]);
     tmux.wait_until("the alternate screen to close", || !tmux.alternate_screen());
 }
+
+#[test]
+fn tab_shows_a_saved_view_with_arabic_on_screen() {
+    let desk = desk();
+    let config = desk.path().join("config.toml");
+    let text = std::fs::read_to_string(&config).expect("read");
+    let views = "\n[[view]]\nname = \"Arabic\"\nquery = 'lang:ar'\n\n[[view]]\nname = \"Floods\"\nquery = 'flood'\nkey = \"F\"\n";
+    std::fs::write(&config, text + views).expect("write");
+    let Some(tmux) = Tmux::start("views", 80, 24, desk.path()) else {
+        return;
+    };
+    tmux.wait_for("READY$");
+    tmux.keys(&[
+        &format!("{} --config config.toml", bin().display()),
+        "Enter",
+    ]);
+    tmux.wait_for("Inbox 3");
+    tmux.keys(&["Tab"]);
+    let pane = tmux.wait_for("Inbox › Arabic 1");
+    assert!(pane.contains(":فوكباير يغريس"), "{pane}");
+    assert!(!pane.contains("Council passes"), "{pane}");
+    tmux.keys(&["F"]);
+    let pane = tmux.wait_for("Inbox › Floods 1");
+    assert!(pane.contains("Flood waters rise"), "{pane}");
+    tmux.keys(&["F"]);
+    tmux.wait_for("Inbox 3");
+    tmux.keys(&["BTab"]);
+    tmux.wait_for("Inbox › Floods 1");
+    tmux.keys(&["q"]);
+    tmux.wait_until("the alternate screen to close", || !tmux.alternate_screen());
+}

@@ -57,6 +57,9 @@ pub enum Command {
         /// Only items matching this query (the language of rules and the filter prompt)
         #[arg(long, short, value_name = "QUERY")]
         query: Option<String>,
+        /// Only items of this saved view (a [[view]] in config.toml); with --query, both
+        #[arg(long, value_name = "NAME")]
+        view: Option<String>,
     },
     /// Show every field of one item
     Show {
@@ -167,9 +170,15 @@ pub fn run(command: Command, config: &Config) -> Result<ExitCode> {
             split_feeds(&desk, None)?;
             list_clusters(&desk, json, &mut out)
         }
-        Command::List { json, query, .. } => {
+        Command::List {
+            json, query, view, ..
+        } => {
+            let filters = match rules::list_filters(config, view.as_deref(), query.as_deref()) {
+                Ok(filters) => filters,
+                Err(code) => return Ok(code),
+            };
             split_feeds(&desk, None)?;
-            list(config, &desk, json, query.as_deref(), &mut out)
+            list(config, &desk, json, &filters, &mut out)
         }
         Command::SplitFeeds => split_feeds(&desk, Some(&mut out)),
         Command::Show { item, json, text } => show(&desk, &item, json, text, &mut out),
@@ -269,19 +278,16 @@ fn list(
     config: &Config,
     desk: &Desk,
     json: bool,
-    query: Option<&str>,
+    filters: &[crate::query::Query],
     out: &mut impl Write,
 ) -> Result<ExitCode> {
-    let query = match query.map(|q| rules::parse_query(q, config)).transpose() {
-        Ok(query) => query,
-        Err(code) => return Ok(code),
-    };
     let entries = desk.scan()?;
     let articles = extract_cached(desk, &entries);
     let now = std::time::SystemTime::now();
     for (entry, article) in entries.iter().zip(&articles) {
-        if let Some(query) = &query
-            && !rules::item_matches(query, config, entry, article, now)
+        if !filters
+            .iter()
+            .all(|q| rules::item_matches(q, config, entry, article, now))
         {
             continue;
         }

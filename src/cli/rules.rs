@@ -60,6 +60,35 @@ pub fn parse_query(src: &str, config: &Config) -> Result<Query, ExitCode> {
     })
 }
 
+/// The queries `list` filters by: the saved view named by `--view`, then `--query`.
+pub fn list_filters(
+    config: &Config,
+    view: Option<&str>,
+    query: Option<&str>,
+) -> Result<Vec<Query>, ExitCode> {
+    let mut filters = Vec::new();
+    if let Some(name) = view {
+        let Some(v) = config.views.iter().find(|v| v.name == name) else {
+            let known: Vec<&str> = config.views.iter().map(|v| v.name.as_str()).collect();
+            eprintln!(
+                "newsdesk: --view: no view named {name:?} in {}; views: {}",
+                config.source.display(),
+                if known.is_empty() {
+                    "none".to_string()
+                } else {
+                    known.join(", ")
+                }
+            );
+            return Err(ExitCode::from(2));
+        };
+        filters.push(v.query.clone());
+    }
+    if let Some(q) = query {
+        filters.push(parse_query(q, config)?);
+    }
+    Ok(filters)
+}
+
 /// Whether an inbox item matches a `--query`. The item carries what the rules give it:
 /// their tags (`tag:`) and the category they suggest (`category:`).
 pub fn item_matches(

@@ -98,14 +98,8 @@ fn rule(
     }
     let fail =
         |span: Range<usize>, message: String| here(span, format!("rule {name:?}: {message}"));
-    let when = Query::new(raw.when.get_ref(), aliases).map_err(|e| {
-        let span = raw.when.span();
-        let inside = text
-            .get(span.clone())
-            .and_then(|literal| value_offset(literal, e.span.start))
-            .map_or(span.start, |offset| span.start + offset);
-        let hint = e.hint.map(|h| format!("; {h}")).unwrap_or_default();
-        fail(inside..inside, format!("when: {}{hint}", e.message))
+    let when = query(&raw.when, text, aliases, &|at, m| {
+        fail(at, format!("when: {m}"))
     })?;
     let category = |field: &str, value: &Option<Spanned<String>>| -> Result<_, ConfigError> {
         let Some(value) = value else { return Ok(None) };
@@ -160,6 +154,25 @@ fn rule(
         exec: raw.exec.as_ref().map(|e| exec(e, &fail)).transpose()?,
         mode,
         line: line_of(text, raw.name.span().start),
+    })
+}
+
+/// Compiles a query written as a TOML string; a mistake points at its very character
+/// in the file (escapes in the string accounted for).
+pub(super) fn query(
+    raw: &Spanned<String>,
+    text: &str,
+    aliases: &Aliases,
+    fail: &dyn Fn(Range<usize>, String) -> ConfigError,
+) -> Result<Query, ConfigError> {
+    Query::new(raw.get_ref(), aliases).map_err(|e| {
+        let span = raw.span();
+        let inside = text
+            .get(span.clone())
+            .and_then(|literal| value_offset(literal, e.span.start))
+            .map_or(span.start, |offset| span.start + offset);
+        let hint = e.hint.map(|h| format!("; {h}")).unwrap_or_default();
+        fail(inside..inside, format!("{}{hint}", e.message))
     })
 }
 

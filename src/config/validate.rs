@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use toml::Spanned;
 
-use super::{Category, Config, ConfigError, Raw, default_bindings};
+use super::{Category, Config, ConfigError, Raw, View, default_bindings};
 use crate::action::Action;
 use crate::keymap::Chord;
 
@@ -45,8 +45,10 @@ pub(super) fn build(
             ),
         ));
     }
-    let bindings = bindings(&raw, &categories, here)?;
     let aliases = super::rules::aliases(&raw.aliases, here)?;
+    let views = super::views::views(&raw.views, text, &aliases, here)?;
+    let bindings = bindings(&raw, &categories, &views, here)?;
+    let views = views.into_iter().map(|(v, _)| v).collect();
     let rules = super::rules::rules(&raw.rules, text, &aliases, &categories, here)?;
     let exec_timeout = match &raw.exec_timeout_secs {
         None => super::DEFAULT_EXEC_TIMEOUT,
@@ -70,6 +72,7 @@ pub(super) fn build(
         watch: raw.watch,
         aliases,
         rules,
+        views,
         exec_timeout,
     })
 }
@@ -216,6 +219,7 @@ fn chord(key: &Spanned<String>, here: Here) -> Result<Chord, ConfigError> {
 fn bindings(
     raw: &Raw,
     categories: &[Category],
+    views: &[(View, Option<Range<usize>>)],
     here: Here,
 ) -> Result<BTreeMap<Chord, Action>, ConfigError> {
     let mut map = BTreeMap::new();
@@ -234,6 +238,16 @@ fn bindings(
             );
             return Err(here(key.span(), message));
         }
+        if let Action::View(name) = action
+            && !views.iter().any(|(v, _)| &v.name == name)
+        {
+            let known: Vec<&str> = views.iter().map(|(v, _)| v.name.as_str()).collect();
+            let message = format!(
+                "key {chord} shows view {name:?}, which is not a [[view]]; views: {}",
+                known.join(", ")
+            );
+            return Err(here(key.span(), message));
+        }
         user.insert(chord, key.span());
         map.insert(chord, action.clone());
     }
@@ -249,6 +263,27 @@ fn bindings(
             ));
         }
         map.insert(key, Action::FileInto(c.name.clone()));
+    }
+    for (i, (view, span)) in views.iter().enumerate() {
+        let (Some(key), Some(span)) = (view.key, span) else {
+            continue;
+        };
+        let taken = user
+            .contains_key(&key)
+            .then(|| "[keys]".to_string())
+            .or_else(|| {
+                let c = categories.iter().find(|c| c.key == Some(key))?;
+                Some(format!("category {:?}", c.name))
+            })
+            .or_else(|| {
+                let (v, _) = views[..i].iter().find(|(v, _)| v.key == Some(key))?;
+                Some(format!("view {:?}", v.name))
+            });
+        if let Some(other) = taken {
+            let message = format!("key {key} of view {:?} is bound to {other} too", view.name);
+            return Err(here(span.clone(), message));
+        }
+        map.insert(key, Action::View(view.name.clone()));
     }
     Ok(map)
 }

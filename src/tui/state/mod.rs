@@ -59,6 +59,9 @@ pub struct State {
     /// Why the filter as typed does not parse.
     pub query_error: Option<QueryError>,
     pub aliases: Aliases,
+    /// The config's saved filters, and the one in force.
+    pub views: Vec<crate::config::View>,
+    pub view_on: Option<usize>,
     /// The config's rules: suggestions, tags and priority for each item.
     pub rules: crate::rules::Rules,
     pub sort: SortOrder,
@@ -106,6 +109,8 @@ impl State {
             query: None,
             query_error: None,
             aliases: config.aliases.clone(),
+            views: config.views.clone(),
+            view_on: None,
             rules: config.rules.clone(),
             sort: config.display.sort,
             message: None,
@@ -148,6 +153,9 @@ impl State {
         self.layout = config.display.layout;
         self.rendering.set_links(config.display.hyperlinks);
         self.aliases = config.aliases.clone();
+        let active = self.active_view().map(|v| v.name.clone());
+        self.views = config.views.clone();
+        self.view_on = active.and_then(|name| self.views.iter().position(|v| v.name == name));
         self.rules = config.rules.clone();
         let now = self.now;
         for item in &mut self.items {

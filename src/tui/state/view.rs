@@ -24,6 +24,17 @@ impl State {
         self.refresh_view();
     }
 
+    /// The saved view in force, if any.
+    pub fn active_view(&self) -> Option<&crate::config::View> {
+        self.view_on.and_then(|i| self.views.get(i))
+    }
+
+    /// Shows the saved view at `index` (`None`: every item).
+    pub fn show_view(&mut self, index: Option<usize>) {
+        self.view_on = index.filter(|&i| i < self.views.len());
+        self.refresh_view();
+    }
+
     /// Recomputes the view after items, sort or filter changed, keeping the
     /// selected item selected where it still shows.
     pub fn refresh_view(&mut self) {
@@ -33,12 +44,11 @@ impl State {
 
     /// Rebuilds the view and selects `keep` if it shows.
     fn rebuild_view(&mut self, keep: Option<String>) {
-        let mut view: Vec<usize> = match &self.query {
-            Some(q) => (0..self.items.len())
-                .filter(|&i| self.items[i].matches(q, self.now))
-                .collect(),
-            None => (0..self.items.len()).collect(),
-        };
+        let saved = self.active_view().map(|v| &v.query);
+        let queries: Vec<&Query> = saved.into_iter().chain(&self.query).collect();
+        let mut view: Vec<usize> = (0..self.items.len())
+            .filter(|&i| queries.iter().all(|q| self.items[i].matches(q, self.now)))
+            .collect();
         let items = &self.items;
         match self.sort {
             SortOrder::Newest => view.sort_by_key(|&i| std::cmp::Reverse(items[i].entry.modified)),

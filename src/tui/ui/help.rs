@@ -25,6 +25,7 @@ pub fn lines(state: &State) -> Vec<(String, String)> {
             let keys = state.keys_for(action);
             let doc = match action {
                 Action::FileInto(name) => format!("File into {}", state.label(name)),
+                Action::View(name) => format!("Show the view {name} (again: every item)"),
                 other => other.doc().to_string(),
             };
             (keys.join(", "), doc)

@@ -14,7 +14,10 @@ use crate::tui::text::{clean, fit, layout, truncate, width};
 
 /// Draws the list, keeping the selected row in view (centred when it can be).
 pub fn render(frame: &mut Frame, area: Rect, state: &State, palette: &Palette) {
-    let title = format!(" Inbox {} ", state.view.len());
+    let title = match state.active_view() {
+        Some(view) => format!(" Inbox › {} {} ", view.name, state.view.len()),
+        None => format!(" Inbox {} ", state.view.len()),
+    };
     let block = Block::bordered().title(Span::styled(title, palette.accent));
     let inner = block.inner(area);
     frame.render_widget(block, area);

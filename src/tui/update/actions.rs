@@ -85,6 +85,13 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
         }
         Action::Search => state.mode = Mode::Search,
         Action::CycleSort => cycle_sort(state),
+        Action::View(name) => {
+            let index = state.views.iter().position(|v| v.name == name);
+            let again = index.is_some() && index == state.view_on;
+            show_view(state, if again { None } else { index });
+        }
+        Action::NextView => cycle_view(state, 1),
+        Action::PrevView => cycle_view(state, -1),
         Action::Help => state.mode = Mode::Help { scroll: 0 },
         Action::Stats => {
             state.mode = if state.mode == Mode::Stats {
@@ -227,6 +234,31 @@ fn back(state: &mut State) {
         }
     }
     state.mode = Mode::List;
+}
+
+/// Steps through every item, then each saved view in turn, then every item again.
+fn cycle_view(state: &mut State, delta: isize) {
+    let n = state.views.len();
+    if n == 0 {
+        info(
+            state,
+            "no saved views: add [[view]] tables to config.toml".into(),
+        );
+        return;
+    }
+    let at = state.view_on.map_or(0, |i| i + 1) as isize;
+    let next = (at + delta).rem_euclid(n as isize + 1) as usize;
+    show_view(state, next.checked_sub(1));
+}
+
+fn show_view(state: &mut State, index: Option<usize>) {
+    state.show_view(index);
+    let count = state.view.len();
+    let message = match state.active_view() {
+        Some(view) => format!("view {}: {count} items", view.name),
+        None => format!("every item: {count}"),
+    };
+    info(state, message);
 }
 
 fn cycle_sort(state: &mut State) {

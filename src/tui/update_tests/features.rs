@@ -227,3 +227,69 @@ fn the_rules_suggestion_is_one_key_away_and_the_filter_sees_rule_tags() {
     keys(&mut s, "esc j");
     assert!(keys(&mut s, "a").is_empty(), "flood has no suggestion");
 }
+
+#[test]
+fn tab_steps_through_the_saved_views_and_a_view_key_toggles_its_view() {
+    let mut s = state();
+    assert_eq!(names(&s).len(), 4);
+    keys(&mut s, "tab");
+    assert_eq!(s.active_view().map(|v| v.name.as_str()), Some("Arabic"));
+    assert_eq!(names(&s), ["000_seed.txt", "ar-economy.txt"]);
+    assert_eq!(
+        s.message.as_ref().map(|(m, _)| m.as_str()),
+        Some("view Arabic: 2 items")
+    );
+    keys(&mut s, "tab");
+    assert_eq!(s.active_view().map(|v| v.name.as_str()), Some("Syria"));
+    assert_eq!(names(&s), ["000_seed.txt"], "only the seed is about Idlib");
+    keys(&mut s, "backtab backtab");
+    assert!(s.active_view().is_none());
+    assert_eq!(names(&s).len(), 4);
+    keys(&mut s, "backtab");
+    assert_eq!(
+        s.active_view().map(|v| v.name.as_str()),
+        Some("Long reads"),
+        "backwards from every item is the last view"
+    );
+    keys(&mut s, "A");
+    assert_eq!(s.active_view().map(|v| v.name.as_str()), Some("Arabic"));
+    // The filter narrows the view further.
+    keys(&mut s, "/ ن ف ط enter");
+    assert_eq!(names(&s), ["ar-economy.txt"]);
+    keys(&mut s, "A");
+    assert!(
+        s.active_view().is_none(),
+        "the view's key again: every item"
+    );
+    assert_eq!(names(&s), ["ar-economy.txt"], "the filter stays");
+}
+
+#[test]
+fn a_reload_keeps_the_view_in_force_while_it_exists() {
+    let mut s = state();
+    keys(&mut s, "A");
+    let reload = |s: &mut crate::tui::state::State, text: &str| {
+        let config = crate::config::Config::parse(
+            text,
+            std::path::Path::new("c.toml"),
+            std::path::Path::new("/desk"),
+        )
+        .expect("config");
+        handle(s, Event::ConfigReloaded(Ok(Box::new(config))));
+    };
+    reload(
+        &mut s,
+        "[[view]]\nname = \"x\"\nquery = 'lang:en'\n[[view]]\nname = \"Arabic\"\nquery = 'lang:ar'\n",
+    );
+    assert_eq!(s.active_view().map(|v| v.name.as_str()), Some("Arabic"));
+    assert_eq!(names(&s).len(), 2);
+    reload(&mut s, "inbox = \"inbox\"\n");
+    assert!(s.active_view().is_none());
+    assert_eq!(names(&s).len(), 4);
+    keys(&mut s, "tab");
+    assert!(
+        s.message
+            .as_ref()
+            .is_some_and(|(m, _)| m.contains("no saved views"))
+    );
+}
