@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use toml::Spanned;
 
-use super::{Category, Config, ConfigError, Raw, View, default_bindings};
+use super::{Category, Config, ConfigError, Raw, default_bindings};
 use crate::action::Action;
 use crate::keymap::Chord;
 
@@ -219,7 +219,7 @@ fn chord(key: &Spanned<String>, here: Here) -> Result<Chord, ConfigError> {
 fn bindings(
     raw: &Raw,
     categories: &[Category],
-    views: &[(View, Option<Range<usize>>)],
+    views: &[super::views::Placed],
     here: Here,
 ) -> Result<BTreeMap<Chord, Action>, ConfigError> {
     let mut map = BTreeMap::new();

@@ -37,14 +37,17 @@ impl PartialEq for View {
     }
 }
 
-/// Compiles the views in file order, with the span of each key for conflict reports.
+/// A view and where its key is written, for conflict reports.
+pub(super) type Placed = (View, Option<Range<usize>>);
+
+/// Compiles the views in file order.
 pub(super) fn views(
     raw: &[RawView],
     text: &str,
     aliases: &Aliases,
     here: Here,
-) -> Result<Vec<(View, Option<Range<usize>>)>, ConfigError> {
-    let mut out: Vec<(View, Option<Range<usize>>)> = Vec::new();
+) -> Result<Vec<Placed>, ConfigError> {
+    let mut out: Vec<Placed> = Vec::new();
     for r in raw {
         let name = r.name.get_ref().trim().to_string();
         if name.is_empty() || name.chars().any(char::is_control) {
