@@ -170,7 +170,7 @@ fn rules_check_warns_but_exits_zero() {
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("3 warnings"), "{out}");
     assert!(
-        err.contains(":38: warning: rule \"late\": unreachable: rule \"all\" (line 33)"),
+        err.contains(":46: warning: rule \"late\": unreachable: rule \"all\" (line 41)"),
         "{err}"
     );
     assert!(

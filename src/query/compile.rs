@@ -29,7 +29,7 @@ pub enum Node {
 #[derive(Debug, Clone)]
 pub enum Pattern {
     /// A word (prefix of a word) or phrase (whole words) in folded text.
-    Needle(Needle),
+    Needle(Box<Needle>),
     /// The whole folded field equals this (lang, dir, tag, category).
     Equals(String),
     /// A regex on folded text, or on the raw text when `raw`.
@@ -158,9 +158,9 @@ impl Compiler<'_> {
             ValueKind::Word(text) | ValueKind::Phrase(text) => {
                 let whole = matches!(kind, ValueKind::Phrase(_));
                 let needle = Needle::new(text, whole);
-                Pattern::Needle(
+                Pattern::Needle(Box::new(
                     needle.ok_or_else(|| self.error(span, "nothing to search for once folded"))?,
-                )
+                ))
             }
             ValueKind::Regex { pattern, raw } => {
                 let regex = compile_regex(pattern, *raw).map_err(|m| self.error(span, m))?;

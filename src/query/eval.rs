@@ -2,6 +2,7 @@
 
 use super::ast::Field;
 use super::compile::{Node, Pattern};
+use super::prefilter::Hits;
 use super::subject::{Folded, Subject};
 
 /// The fields a bare value searches.
@@ -10,11 +11,21 @@ pub(super) const BARE: [Field; 3] = [Field::Title, Field::Lead, Field::Body];
 impl Node {
     /// Whether the item matches; `folded` must be `Folded::new(subject)`.
     pub fn matches(&self, subject: &Subject<'_>, folded: &Folded) -> bool {
+        self.eval(subject, folded, None)
+    }
+
+    /// [`Node::matches`], reading needles from `hits` where a prefilter scanned them.
+    pub(super) fn eval(&self, subject: &Subject<'_>, folded: &Folded, hits: Option<&Hits>) -> bool {
         match self {
             Node::All => true,
-            Node::And(xs) => xs.iter().all(|x| x.matches(subject, folded)),
-            Node::Or(xs) => xs.iter().any(|x| x.matches(subject, folded)),
-            Node::Not(x) => !x.matches(subject, folded),
+            Node::And(xs) => xs.iter().all(|x| x.eval(subject, folded, hits)),
+            Node::Or(xs) => xs.iter().any(|x| x.eval(subject, folded, hits)),
+            Node::Not(x) => !x.eval(subject, folded, hits),
+            Node::Text(_, Pattern::Needle(needle))
+                if let (Some(slot), Some(hits)) = (needle.slot, hits) =>
+            {
+                hits.get(slot)
+            }
             Node::Text(Some(field), pattern) => field_matches(*field, pattern, subject, folded),
             Node::Text(None, pattern) => BARE
                 .iter()

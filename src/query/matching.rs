@@ -1,5 +1,6 @@
 //! Text matching on folded text: words, phrases, Arabic clitics, and regexes.
 
+use memchr::memmem;
 use regex::{Regex, RegexBuilder};
 
 use crate::article::fold::{fold, without_prefixes};
@@ -41,12 +42,34 @@ fn is_invisible(c: char) -> bool {
 /// A word or phrase, folded once, searched for in folded text.
 #[derive(Debug, Clone)]
 pub struct Needle {
-    /// Finds candidate positions fast (a literal regex uses a SIMD substring search).
-    finder: Regex,
-    /// Whether the needle begins with a letter or digit, so needs a word start there.
+    /// The folded text looked for.
+    pub(super) text: String,
+    /// Finds candidate positions fast (SIMD substring search).
+    finder: memmem::Finder<'static>,
+    pub(super) bounds: Bounds,
+    /// Where a [`super::Prefilter`] records whether this needle matched an item.
+    pub(super) slot: Option<usize>,
+}
+
+/// What must surround an occurrence for it to count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(super) struct Bounds {
+    /// The needle begins with a letter or digit, so needs a word start there.
     starts_alnum: bool,
-    /// Whether the match must end at a word end (phrases) or may run into the word (words).
+    /// The match must end at a word end (phrases), not run into the word (words).
     whole: bool,
+}
+
+impl Bounds {
+    /// Whether the occurrence at `start..end` of folded `text` counts: at a word start,
+    /// or after an Arabic clitic prefix at a word start (`ادلب` in `بادلب`); and for a
+    /// phrase, ending at a word end.
+    pub(super) fn accept(self, text: &str, start: usize, end: usize) -> bool {
+        let start_ok =
+            !self.starts_alnum || at_word_start(text, start) || after_clitic(text, start);
+        let end_ok = !self.whole || text[end..].chars().next().is_none_or(|c| !is_word_char(c));
+        start_ok && end_ok
+    }
 }
 
 impl Needle {
@@ -55,17 +78,18 @@ impl Needle {
         let folded = fold_text(text);
         let first = folded.chars().next()?;
         let last = folded.chars().next_back()?;
-        let finder = Regex::new(&regex::escape(&folded)).ok()?;
         Some(Needle {
-            finder,
-            starts_alnum: is_word_char(first),
-            whole: whole && is_word_char(last),
+            finder: memmem::Finder::new(folded.as_bytes()).into_owned(),
+            text: folded,
+            bounds: Bounds {
+                starts_alnum: is_word_char(first),
+                whole: whole && is_word_char(last),
+            },
+            slot: None,
         })
     }
 
-    /// Whether the needle occurs in `text` (already folded) at a word start, or after
-    /// an Arabic clitic prefix at a word start (`ادلب` in `بادلب`); and for a phrase,
-    /// ending at a word end.
+    /// Whether the needle occurs in `text` (already folded) where [`Bounds::accept`] lets it.
     pub fn is_in(&self, text: &str) -> bool {
         self.find_in(text).is_some()
     }
@@ -73,19 +97,12 @@ impl Needle {
     /// Where the needle first occurs in `text` (already folded), as [`Needle::is_in`] finds it.
     pub fn find_in(&self, text: &str) -> Option<std::ops::Range<usize>> {
         let mut from = 0;
-        while let Some(m) = self.finder.find_at(text, from) {
-            let start_ok = !self.starts_alnum
-                || at_word_start(text, m.start())
-                || after_clitic(text, m.start());
-            let end_ok = !self.whole
-                || text[m.end()..]
-                    .chars()
-                    .next()
-                    .is_none_or(|c| !is_word_char(c));
-            if start_ok && end_ok {
-                return Some(m.range());
+        while let Some(i) = self.finder.find(&text.as_bytes()[from..]) {
+            let (start, end) = (from + i, from + i + self.text.len());
+            if self.bounds.accept(text, start, end) {
+                return Some(start..end);
             }
-            from = m.start() + text[m.start()..].chars().next().map_or(1, char::len_utf8);
+            from = start + text[start..].chars().next().map_or(1, char::len_utf8);
         }
         None
     }

@@ -38,6 +38,7 @@ mod explain;
 mod lexer;
 mod matching;
 mod parser;
+mod prefilter;
 mod print;
 mod subject;
 
@@ -49,6 +50,7 @@ pub use error::QueryError;
 pub use explain::{Hit, TermTrace};
 pub use matching::{REGEX_SIZE_LIMIT, fold_text};
 pub use parser::{MAX_DEPTH, parse};
+pub use prefilter::{Hits, Prefilter};
 pub use subject::{Folded, Subject};
 
 /// Alias name (without `@`) to the values it stands for, as in `[aliases]` of config.toml.
@@ -91,6 +93,12 @@ impl Query {
     /// Whether an item matches; `folded` is `Folded::new(subject)`, kept by the caller.
     pub fn matches(&self, subject: &Subject<'_>, folded: &Folded) -> bool {
         self.root.matches(subject, folded)
+    }
+
+    /// [`Query::matches`] with the needles a [`Prefilter`] built from this query
+    /// already looked for; `hits` must come from that prefilter's scan of this item.
+    pub fn matches_with(&self, subject: &Subject<'_>, folded: &Folded, hits: &Hits) -> bool {
+        self.root.eval(subject, folded, Some(hits))
     }
 
     /// Whether an item matches, folding its text first: for one-off checks only.

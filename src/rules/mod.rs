@@ -28,7 +28,7 @@ use std::time::Duration;
 use serde::Serialize;
 
 use crate::article::Article;
-use crate::query::{Folded, Query, Subject, fold_text};
+use crate::query::{Folded, Prefilter, Query, Subject, fold_text};
 
 pub use exec::{
     Fields, PLACEHOLDERS, environment, script_placeholder, substitute, unknown_placeholders,
@@ -118,21 +118,35 @@ impl PartialEq for Rule {
 }
 
 /// The rules of a config, in file order.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default)]
 pub struct Rules {
     rules: Vec<Rule>,
     /// Each rule's tags folded once, for the rules after it to match on.
     folded_tags: Vec<Vec<String>>,
+    /// Every word of every rule, searched for in one pass over each field.
+    prefilter: Prefilter,
+}
+
+impl PartialEq for Rules {
+    /// The rest is derived from the rules.
+    fn eq(&self, other: &Rules) -> bool {
+        self.rules == other.rules
+    }
 }
 
 impl Rules {
     /// Rules evaluated in the order given.
-    pub fn new(rules: Vec<Rule>) -> Rules {
+    pub fn new(mut rules: Vec<Rule>) -> Rules {
         let folded_tags = rules
             .iter()
             .map(|r| r.tag.iter().map(|t| fold_text(t)).collect())
             .collect();
-        Rules { rules, folded_tags }
+        let prefilter = Prefilter::build(rules.iter_mut().map(|r| &mut r.when));
+        Rules {
+            rules,
+            folded_tags,
+            prefilter,
+        }
     }
 
     /// The rules in order.
@@ -174,10 +188,12 @@ impl Rules {
         let mut tags: Vec<String> = subject.tags.to_vec();
         // Folded anew only once a rule adds a tag; most items never need it.
         let mut retagged: Option<Folded> = None;
+        // Tags are never scanned, so these hold for every rule, whatever tags it sees.
+        let hits = self.prefilter.scan(subject, folded);
         for (rule, folded_tags) in self.rules.iter().zip(&self.folded_tags) {
             let seen = subject.with_tags(&tags);
             let seen_folded = retagged.as_ref().unwrap_or(folded);
-            let matched = rule.when.matches(&seen, seen_folded);
+            let matched = rule.when.matches_with(&seen, seen_folded, &hits);
             visit(rule, matched, &seen, seen_folded, &outcome);
             if !matched {
                 continue;
