@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
 use super::Query;
 use super::ast::Field;
@@ -113,7 +113,11 @@ impl FieldScan {
         }
         // Needles are short literals: this cannot fail short of absurd sizes, and then
         // the queries simply search directly (their slots stay unset).
-        let automaton = AhoCorasick::new(&patterns).ok()?;
+        // A DFA: bigger to build (once, at config load), fastest to scan overlapping.
+        let automaton = AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&patterns)
+            .ok()?;
         Some(FieldScan {
             field,
             automaton,
