@@ -38,7 +38,7 @@ fn loaded(root: &Path, inbox: &Path) -> State {
     let mut state = State::new(&config(root), SystemTime::now());
     let mut articles = Vec::new();
     article::read_many(&entries, 256, |_, a| {
-        articles.extend(a);
+        articles.extend(a.into_iter().map(std::sync::Arc::new));
         true
     });
     state.merge_scan(entries);
@@ -132,8 +132,8 @@ fn extraction_and_cache(c: &mut Criterion) {
     let cache_path = root.path().join("cache.jsonl");
     let mut cache = Cache::load(Some(cache_path.clone()));
     article::read_many(&entries, 256, |part, articles| {
-        for (e, a) in part.iter().zip(&articles) {
-            cache.put(e, a);
+        for (e, a) in part.iter().zip(articles) {
+            cache.put(e, std::sync::Arc::new(a));
         }
         true
     });

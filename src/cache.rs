@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use std::fs;
 use std::io::{self, BufRead, BufWriter, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
@@ -21,21 +22,36 @@ struct Header {
     newsdesk: String,
 }
 
-#[derive(Serialize, Deserialize)]
+#[derive(Deserialize)]
 struct Line {
     name: String,
     size: u64,
     mtime_ns: u128,
     article: Article,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     signature: Option<String>,
 }
+
+/// A [`Line`] as written, borrowing the cached article.
+#[derive(Serialize)]
+struct LineOut<'a> {
+    name: &'a str,
+    size: u64,
+    mtime_ns: u128,
+    article: &'a Article,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    signature: Option<String>,
+}
+
+/// Size, mtime and fields of a cached file. The fields are shared (`Arc`) with
+/// whoever asked for them, so the TUI does not hold a second copy of every article.
+type Cached = (u64, u128, Arc<Article>);
 
 /// Cached articles of one inbox.
 #[derive(Debug, Default)]
 pub struct Cache {
     path: Option<PathBuf>,
-    items: HashMap<String, (u64, u128, Article)>,
+    items: HashMap<String, Cached>,
 }
 
 fn mtime_ns(t: SystemTime) -> u128 {
@@ -64,20 +80,24 @@ impl Cache {
     }
 
     /// The cached fields of an entry, if its file has not changed since.
-    pub fn get(&self, entry: &Entry) -> Option<Article> {
+    pub fn get(&self, entry: &Entry) -> Option<Arc<Article>> {
         let (size, mtime, article) = self.items.get(&entry.name)?;
         (*size == entry.size && *mtime == mtime_ns(entry.modified)).then(|| {
-            let mut article = article.clone();
-            article.path = entry.path.clone();
-            article
+            if article.path == entry.path {
+                Arc::clone(article)
+            } else {
+                let mut moved = Article::clone(article);
+                moved.path = entry.path.clone();
+                Arc::new(moved)
+            }
         })
     }
 
     /// Remembers an entry's fields.
-    pub fn put(&mut self, entry: &Entry, article: &Article) {
+    pub fn put(&mut self, entry: &Entry, article: Arc<Article>) {
         self.items.insert(
             entry.name.clone(),
-            (entry.size, mtime_ns(entry.modified), article.clone()),
+            (entry.size, mtime_ns(entry.modified), article),
         );
     }
 
@@ -105,11 +125,11 @@ impl Cache {
         serde_json::to_writer(&mut out, &header)?;
         out.write_all(b"\n")?;
         for (name, (size, mtime_ns, article)) in &self.items {
-            let line = Line {
-                name: name.clone(),
+            let line = LineOut {
+                name,
                 size: *size,
                 mtime_ns: *mtime_ns,
-                article: article.clone(),
+                article,
                 signature: article
                     .signature
                     .as_ref()
@@ -123,7 +143,7 @@ impl Cache {
     }
 
     /// Splits entries into the articles the cache has for them and the entries still to read.
-    pub fn partition(&self, entries: Vec<Entry>) -> (Vec<Article>, Vec<Entry>) {
+    pub fn partition(&self, entries: Vec<Entry>) -> (Vec<Arc<Article>>, Vec<Entry>) {
         let mut hits = Vec::new();
         let mut misses = Vec::new();
         for entry in entries {
@@ -146,7 +166,7 @@ impl Cache {
     }
 }
 
-fn read(path: &Path) -> io::Result<HashMap<String, (u64, u128, Article)>> {
+fn read(path: &Path) -> io::Result<HashMap<String, Cached>> {
     let mut lines = io::BufReader::new(fs::File::open(path)?).lines();
     let header: Header = serde_json::from_str(&lines.next().transpose()?.unwrap_or_default())?;
     if header.version != VERSION || header.newsdesk != env!("CARGO_PKG_VERSION") {
@@ -159,7 +179,7 @@ fn read(path: &Path) -> io::Result<HashMap<String, (u64, u128, Article)>> {
                 .signature
                 .as_deref()
                 .and_then(crate::cluster::Signature::decode);
-            items.insert(l.name, (l.size, l.mtime_ns, l.article));
+            items.insert(l.name, (l.size, l.mtime_ns, Arc::new(l.article)));
         }
     }
     Ok(items)
@@ -192,15 +212,15 @@ mod tests {
             signature: crate::cluster::Signature::of("one two three four five six seven"),
             ..Article::default()
         };
-        cache.put(&a, &article);
-        cache.put(&entry("gone.txt", 1, 1), &article);
+        cache.put(&a, Arc::new(article.clone()));
+        cache.put(&entry("gone.txt", 1, 1), Arc::new(article.clone()));
         cache.retain(std::slice::from_ref(&a));
         cache.save().expect("save");
         let cache = Cache::load(Some(path));
         assert_eq!(cache.len(), 1, "entries no longer in the inbox are dropped");
-        assert_eq!(cache.get(&a).map(|x| x.title), Some("A".into()));
+        assert_eq!(cache.get(&a).map(|x| x.title.clone()), Some("A".into()));
         assert_eq!(
-            cache.get(&a).and_then(|x| x.signature),
+            cache.get(&a).and_then(|x| x.signature.clone()),
             article.signature,
             "the signature is cached too"
         );

@@ -15,6 +15,7 @@ use split::split_feeds;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
@@ -237,9 +238,9 @@ pub fn extract_all(entries: &[Entry]) -> Vec<Article> {
 fn extract_cached(desk: &Desk, entries: &[Entry]) -> Vec<Article> {
     let mut cache = Cache::load(cache::location(&desk.inbox));
     let (hits, misses) = cache.partition(entries.to_vec());
-    let read = extract_all(&misses);
+    let read: Vec<Arc<Article>> = extract_all(&misses).into_iter().map(Arc::new).collect();
     for (entry, article) in misses.iter().zip(&read) {
-        cache.put(entry, article);
+        cache.put(entry, Arc::clone(article));
     }
     if !misses.is_empty() {
         cache.retain(entries);
@@ -247,10 +248,11 @@ fn extract_cached(desk: &Desk, entries: &[Entry]) -> Vec<Article> {
             tracing::warn!("cannot save the extraction cache: {e}");
         }
     }
+    drop(cache);
     let mut by_id: std::collections::HashMap<String, Article> = hits
         .into_iter()
         .chain(read)
-        .map(|a| (a.id.clone(), a))
+        .map(|a| (a.id.clone(), Arc::unwrap_or_clone(a)))
         .collect();
     entries.iter().filter_map(|e| by_id.remove(&e.id)).collect()
 }

@@ -27,7 +27,7 @@ pub enum Event {
     /// Something worth a status line that is not an error.
     Info(String),
     /// Background extraction finished these.
-    Extracted(Vec<Article>),
+    Extracted(Vec<std::sync::Arc<Article>>),
     /// The reader's document is ready.
     BodyLoaded(Box<Document>),
     /// Moves done (records) and refused (messages, with the names that are gone).

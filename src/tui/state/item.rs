@@ -1,6 +1,7 @@
 //! One inbox item on screen: its directory entry, fields once extracted, and
 //! its text folded for the query language.
 
+use std::sync::Arc;
 use std::time::SystemTime;
 
 use crate::article::Article;
@@ -13,7 +14,8 @@ use crate::rules::{Outcome, Rules};
 pub struct Item {
     pub entry: Entry,
     /// The extracted fields; `None` until background extraction reaches it.
-    pub article: Option<Article>,
+    /// Shared with the extraction cache, which holds the same fields.
+    pub article: Option<Arc<Article>>,
     /// Arrived while this TUI was open.
     pub fresh: bool,
     /// The item's text folded once for the query language (TEXT.md §4); `None`
@@ -36,7 +38,8 @@ impl Item {
     }
 
     /// Sets the extracted fields and folds them for searching.
-    pub fn set_article(&mut self, a: Article) {
+    pub fn set_article(&mut self, a: impl Into<Arc<Article>>) {
+        let a = a.into();
         self.folded = Some(Folded::new(&self.subject_of(&a)));
         self.article = Some(a);
     }
@@ -58,7 +61,7 @@ impl Item {
             return;
         };
         let age = now.duration_since(self.entry.modified).unwrap_or_default();
-        let mut subject = Subject::from(a).with_age(age);
+        let mut subject = Subject::from(&**a).with_age(age);
         subject.file = &self.entry.name;
         let outcome = rules.evaluate(&subject, folded);
         if let Some(folded) = self.folded.as_mut() {

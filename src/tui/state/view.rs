@@ -1,6 +1,7 @@
 //! The list as shown: which items, in what order, with the selection kept.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -147,7 +148,7 @@ impl State {
     }
 
     /// Fills in extracted fields.
-    pub fn set_articles(&mut self, articles: Vec<Article>) {
+    pub fn set_articles(&mut self, articles: Vec<Arc<Article>>) {
         let index: HashMap<String, usize> = self
             .items
             .iter()
@@ -156,10 +157,10 @@ impl State {
             .collect();
         // Folding and the rules cost more than the rest: spread a big batch
         // (a cached restart) over all cores.
-        let mut incoming: Vec<Option<Box<Article>>> = (0..self.items.len()).map(|_| None).collect();
+        let mut incoming: Vec<Option<Arc<Article>>> = vec![None; self.items.len()];
         for article in articles {
             if let Some(&i) = index.get(&article.id) {
-                incoming[i] = Some(Box::new(article));
+                incoming[i] = Some(article);
                 self.pending = self.pending.saturating_sub(1);
             }
         }
@@ -169,7 +170,7 @@ impl State {
             .zip(incoming)
             .for_each(|(item, article)| {
                 if let Some(article) = article {
-                    item.set_article(*article);
+                    item.set_article(article);
                     item.apply_rules(rules, now);
                 }
             });

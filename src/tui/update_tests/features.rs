@@ -180,7 +180,7 @@ fn grouped_by_story_one_row_files_every_copy() {
     handle(&mut s, Event::Scanned(entries));
     let articles = copies
         .iter()
-        .map(|(name, text)| crate::article::extract(name, text).article)
+        .map(|(name, text)| std::sync::Arc::new(crate::article::extract(name, text).article))
         .collect();
     handle(&mut s, Event::Extracted(articles));
     assert_eq!(s.view.len(), 6);
