@@ -78,8 +78,8 @@ pub(super) fn raw_text<'a>(field: Field, subject: &Subject<'a>) -> &'a str {
 pub(super) fn folded_text<'a>(field: Field, subject: &Subject<'a>, folded: &'a Folded) -> &'a str {
     match field {
         Field::Title => &folded.title,
-        Field::Lead => &folded.lead,
-        Field::Body => &folded.body,
+        Field::Lead => folded.lead(),
+        Field::Body => folded.body(),
         Field::Source => &folded.source,
         Field::Author => &folded.author,
         Field::Url => &folded.url,

@@ -102,9 +102,11 @@ impl<'a> From<&'a Article> for Subject<'a> {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Folded {
     pub title: String,
-    pub lead: String,
-    /// The folded [`Subject::body_text`].
-    pub body: String,
+    /// The folded lead and [`Subject::body_text`], which often begin alike (the
+    /// summary opens with the lead, or the lead is the whole summary and more): the
+    /// shorter is then kept only as a prefix of the longer. See [`Folded::lead`].
+    lead_and_body: (String, String),
+    shared: Shared,
     pub source: String,
     pub author: String,
     pub url: String,
@@ -119,10 +121,12 @@ impl Folded {
     /// Folds every text field of `subject` (absent fields become empty).
     pub fn new(subject: &Subject<'_>) -> Self {
         let opt = |s: Option<&str>| s.map(fold_text).unwrap_or_default();
+        let (lead_and_body, shared) =
+            share(fold_text(subject.lead), fold_text(subject.body_text()));
         Folded {
             title: fold_text(subject.title),
-            lead: fold_text(subject.lead),
-            body: fold_text(subject.body_text()),
+            lead_and_body,
+            shared,
             source: opt(subject.source),
             author: opt(subject.author),
             url: opt(subject.url),
@@ -132,5 +136,77 @@ impl Folded {
             keywords: subject.keywords.iter().map(|k| fold_text(k)).collect(),
             tags: subject.tags.iter().map(|t| fold_text(t)).collect(),
         }
+    }
+
+    /// The folded lead.
+    pub fn lead(&self) -> &str {
+        match self.shared {
+            Shared::LeadInBody(n) => &self.lead_and_body.1[..n],
+            _ => &self.lead_and_body.0,
+        }
+    }
+
+    /// The folded [`Subject::body_text`].
+    pub fn body(&self) -> &str {
+        match self.shared {
+            Shared::BodyInLead(n) => &self.lead_and_body.0[..n],
+            _ => &self.lead_and_body.1,
+        }
+    }
+}
+
+/// Which of lead and body is stored only as a prefix of the other, and its length.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+enum Shared {
+    #[default]
+    Neither,
+    LeadInBody(usize),
+    BodyInLead(usize),
+}
+
+fn share(lead: String, body: String) -> ((String, String), Shared) {
+    if body.starts_with(lead.as_str()) {
+        let n = lead.len();
+        ((String::new(), body), Shared::LeadInBody(n))
+    } else if lead.starts_with(body.as_str()) {
+        let n = body.len();
+        ((lead, String::new()), Shared::BodyInLead(n))
+    } else {
+        ((lead, body), Shared::Neither)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lead_and_body_read_back_whether_or_not_one_begins_the_other() {
+        let folded = |lead: &str, body: &str| {
+            let s = Subject {
+                lead,
+                body: Some(body),
+                ..Subject::default()
+            };
+            let f = Folded::new(&s);
+            (f.lead().to_string(), f.body().to_string(), f.shared)
+        };
+        let (lead, body, shared) = folded("أعلنت موسكو اليوم.", "أعلنت موسكو اليوم. وقال بيسكوف");
+        assert_eq!(
+            (lead.as_str(), body.as_str()),
+            ("اعلنت موسكو اليوم.", "اعلنت موسكو اليوم. وقال بيسكوف")
+        );
+        assert_eq!(shared, Shared::LeadInBody(lead.len()));
+        let (lead, body, shared) = folded("The Lead. And more.", "The lead.");
+        assert_eq!(
+            (lead.as_str(), body.as_str()),
+            ("the lead. and more.", "the lead.")
+        );
+        assert_eq!(shared, Shared::BodyInLead(body.len()));
+        let (lead, body, shared) = folded("One thing", "Another");
+        assert_eq!(
+            (lead.as_str(), body.as_str(), shared),
+            ("one thing", "another", Shared::Neither)
+        );
     }
 }

@@ -146,7 +146,8 @@ impl Runner {
                 return;
             }
             article::read_many(&misses, 256, |part, articles| {
-                let articles: Vec<Arc<article::Article>> = articles.into_iter().map(Arc::new).collect();
+                let articles: Vec<Arc<article::Article>> =
+                    articles.into_iter().map(Arc::new).collect();
                 if let Some(cache) = cache.lock().unwrap_or_else(|e| e.into_inner()).as_mut() {
                     for (entry, article) in part.iter().zip(&articles) {
                         cache.put(entry, Arc::clone(article));
