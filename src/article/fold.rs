@@ -28,11 +28,16 @@ pub fn fold_cow(text: &str) -> Cow<'_, str> {
 /// Appends the [`fold`] of `text` to `out` without allocating on the common path.
 pub fn fold_into(out: &mut String, text: &str) {
     let start = out.len();
-    // Most of a word usually folds to itself (often all of it, or all but a
-    // final ة): copy that prefix at once, fold the rest character by character.
-    let same = unchanged_prefix(text);
-    out.push_str(&text[..same]);
-    for c in text[same..].chars() {
+    // Most of a text folds to itself, between the odd letter that changes (أ, ة,
+    // a capital): copy each unchanged run at once, fold the changing letter alone.
+    let mut rest = text;
+    loop {
+        let same = unchanged_prefix(rest);
+        out.push_str(&rest[..same]);
+        rest = &rest[same..];
+        let Some(c) = rest.chars().next() else {
+            return;
+        };
         match fold_fast(c) {
             Fast::Push(f) => out.push(f),
             Fast::Drop => {}
@@ -43,6 +48,7 @@ pub fn fold_into(out: &mut String, text: &str) {
                 return;
             }
         }
+        rest = &rest[c.len_utf8()..];
     }
 }
 
@@ -180,6 +186,20 @@ fn first_two(s: &str) -> Option<u16> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn the_fast_fold_equals_the_slow_one(
+            picks in proptest::collection::vec(0..16usize, 0..30)
+        ) {
+            const ALPHABET: [&str; 16] = [
+                "a", "B", "é", "e\u{0301}", "إ", "ا", "ة", "ى", "ـ", "\u{064E}", "و",
+                "\u{0654}", "中", "…", " ", "ﻻ",
+            ];
+            let text: String = picks.iter().map(|&i| ALPHABET[i]).collect();
+            proptest::prop_assert_eq!(fold(&text), fold_slow(&text));
+        }
+    }
 
     #[test]
     fn folds_alef_harakat_tatweel_and_case() {

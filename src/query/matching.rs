@@ -16,6 +16,9 @@ const MAX_PREFIX_CHARS: usize = 4;
 /// space, so phrases match across line breaks and double spaces.
 pub fn fold_text(text: &str) -> String {
     let folded = fold(text);
+    if is_tidy(&folded) {
+        return folded;
+    }
     let mut out = String::with_capacity(folded.len());
     let mut space = false;
     for c in folded.chars().filter(|c| !is_invisible(*c)) {
@@ -30,6 +33,54 @@ pub fn fold_text(text: &str) -> String {
         }
     }
     out
+}
+
+/// Whether [`fold_text`]'s clean-up would leave `text` as it is: no invisible
+/// characters, no whitespace but single spaces between other characters. Read from
+/// the bytes; only the lead bytes of the few blocks holding such characters are decoded.
+fn is_tidy(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
+        return false;
+    }
+    let mut space = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b' ' {
+            if space {
+                return false;
+            }
+            space = true;
+            i += 1;
+            continue;
+        }
+        space = false;
+        if b < 0x80 {
+            if b.is_ascii_whitespace() || b == 0x0B {
+                return false;
+            }
+            i += 1;
+            continue;
+        }
+        let len = match b {
+            0xC0..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            _ => 4,
+        };
+        // U+0080–00BF (NEL, NBSP, soft hyphen), U+061C, U+1680–U+3000 and U+FEFF
+        // live behind these lead bytes; every other sequence is a visible letter.
+        let suspect = matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF)
+            || (b == 0xD8 && bytes.get(i + 1) == Some(&0x9C));
+        if suspect {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            if c.is_whitespace() || is_invisible(c) {
+                return false;
+            }
+        }
+        i += len;
+    }
+    true
 }
 
 /// Format characters that change nothing a reader sees: pasted bidi marks and isolates,
@@ -203,6 +254,30 @@ fn fold_run(run: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Letters that fold, letters that do not, spaces of every kind, invisible marks.
+    const ALPHABET: &[char] = &[
+        'a', 'B', 'é', 'إ', 'ا', 'ة', 'ى', 'ـ', '\u{064E}', 'و', '\u{0654}', '中', '…', ' ',
+        '\u{00A0}', '\n', '\t', '\u{3000}', '\u{200B}', '\u{200F}', '\u{061C}', '\u{FEFF}',
+        '\u{00AD}', '“', '7', 'Ⅻ',
+    ];
+
+    /// The clean-up [`fold_text`] does, the plain way: the reference for its fast path.
+    fn reference(text: &str) -> String {
+        let folded = fold(text);
+        let visible: String = folded.chars().filter(|c| !is_invisible(*c)).collect();
+        visible.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fold_text_equals_the_plain_reference(
+            picks in proptest::collection::vec(0..ALPHABET.len(), 0..40)
+        ) {
+            let text: String = picks.iter().map(|&i| ALPHABET[i]).collect();
+            proptest::prop_assert_eq!(fold_text(&text), reference(&text));
+        }
+    }
 
     #[test]
     fn max_prefix_chars_matches_the_prefix_list() {
