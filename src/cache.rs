@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 use std::fs;
-use std::io::{self, BufRead, BufWriter, Write};
+use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -167,22 +167,26 @@ impl Cache {
 }
 
 fn read(path: &Path) -> io::Result<HashMap<String, Cached>> {
-    let mut lines = io::BufReader::new(fs::File::open(path)?).lines();
-    let header: Header = serde_json::from_str(&lines.next().transpose()?.unwrap_or_default())?;
+    use rayon::prelude::*;
+    let text = fs::read_to_string(path)?;
+    let mut lines = text.lines();
+    let header: Header = serde_json::from_str(lines.next().unwrap_or_default())?;
     if header.version != VERSION || header.newsdesk != env!("CARGO_PKG_VERSION") {
         return Ok(HashMap::new());
     }
-    let mut items = HashMap::new();
-    for line in lines {
-        if let Ok(mut l) = serde_json::from_str::<Line>(&line?) {
+    // Parsing is most of a cached start: spread the lines over all cores.
+    let lines: Vec<&str> = lines.collect();
+    Ok(lines
+        .par_iter()
+        .filter_map(|line| serde_json::from_str::<Line>(line).ok())
+        .map(|mut l| {
             l.article.signature = l
                 .signature
                 .as_deref()
                 .and_then(crate::cluster::Signature::decode);
-            items.insert(l.name, (l.size, l.mtime_ns, Arc::new(l.article)));
-        }
-    }
-    Ok(items)
+            (l.name, (l.size, l.mtime_ns, Arc::new(l.article)))
+        })
+        .collect())
 }
 
 #[cfg(test)]
