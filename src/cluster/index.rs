@@ -71,6 +71,11 @@ impl Index {
         out
     }
 
+    /// The signature an item was inserted with.
+    pub fn signature(&self, item: usize) -> Option<&Signature> {
+        self.signatures.get(item)?.as_ref()
+    }
+
     /// The items already in whose similarity to `signature` reaches the threshold.
     pub fn similar(&self, signature: &Signature) -> Vec<usize> {
         let mut hits: Vec<usize> = (0..BANDS)

@@ -106,6 +106,7 @@ pub fn record(name: &str, category: &str) -> Record {
         how: "key".into(),
         batch: None,
         arrived: None,
+        signature: None,
     }
 }
 

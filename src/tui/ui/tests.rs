@@ -256,6 +256,7 @@ fn stats_view_from_a_fixed_journal_80x24() {
         how: "key".into(),
         batch: None,
         arrived: Some(at(ago + 1800)),
+        signature: None,
     };
     let records = [
         record(Op::File, "syria", 7200),
