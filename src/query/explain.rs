@@ -124,7 +124,15 @@ fn node_hits(node: &Node, subject: &Subject<'_>, folded: &Folded, out: &mut Vec<
         Node::Date(..) if node.matches(subject, folded) => {
             push(Field::Date, subject.date.unwrap_or_default().to_string());
         }
-        Node::Words(..) | Node::Age(..) | Node::Date(..) => {}
+        Node::Cluster(..) if node.matches(subject, folded) => {
+            push(Field::Cluster, subject.cluster_size().to_string());
+        }
+        Node::DupFiled => {
+            if let Some(category) = subject.also_filed {
+                push(Field::Dup, format!("filed → {category}"));
+            }
+        }
+        Node::Words(..) | Node::Age(..) | Node::Date(..) | Node::Cluster(..) => {}
     }
 }
 
