@@ -9,6 +9,7 @@ pub mod shell;
 
 pub use rules::RulesCommand;
 mod split;
+mod story;
 
 use split::split_feeds;
 
@@ -279,9 +280,13 @@ fn list(
     let entries = desk.scan()?;
     let articles = extract_cached(desk, &entries);
     let now = std::time::SystemTime::now();
+    let stories = match &query {
+        Some(q) => story::Stories::work_out(desk, &articles, |f| q.uses(f) || config.rules.uses(f)),
+        None => story::Stories::default(),
+    };
     for (entry, article) in entries.iter().zip(&articles) {
         if let Some(query) = &query
-            && !rules::item_matches(query, config, entry, article, now)
+            && !rules::item_matches(query, config, entry, article, &stories, now)
         {
             continue;
         }
@@ -317,6 +322,7 @@ fn show(desk: &Desk, item: &str, json: bool, text: bool, out: &mut impl Write) -
     if let Some(error) = &doc.article.error {
         anyhow::bail!("{}: {error}", path.display());
     }
+    let filed = || story::of_one(desk, &doc.article, |f| f == crate::query::Field::Dup);
     if text {
         writeln!(out, "{}", doc.structure.body_text())?;
     } else if json {
@@ -328,9 +334,14 @@ fn show(desk: &Desk, item: &str, json: bool, text: bool, out: &mut impl Write) -
         };
         value["cluster"] = serde_json::json!(cluster);
         value["cluster_size"] = serde_json::json!(size);
+        value["also_filed"] = story::filed_json(filed()?.1.as_ref());
         writeln!(out, "{value}")?;
     } else {
         output::article_text(out, &doc.article)?;
+        if let (_, Some(f)) = filed()? {
+            let like = f.like(jiff::Timestamp::now());
+            writeln!(out, "also filed: {like} ({})", f.name)?;
+        }
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -356,10 +367,13 @@ fn move_items(
 ) -> Result<ExitCode> {
     let mut failed = false;
     let entries = desk.scan()?;
+    // Filings journal the body signature, for near-duplicates arriving later.
+    let cache = (target != Target::Skip).then(|| Cache::load(cache::location(&desk.inbox)));
     for item in items {
-        let result = desk
-            .resolve(&entries, item)
-            .and_then(|entry| desk.file(&entry, target, "cli", None));
+        let result = desk.resolve(&entries, item).and_then(|entry| {
+            let signature = cache.as_ref().and_then(|c| story::signature_of(c, &entry));
+            desk.file_signed(&entry, target, "cli", None, signature.as_ref())
+        });
         match result {
             Ok(record) => output::record_line(out, &record, false)?,
             Err(e) => {

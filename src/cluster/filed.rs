@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use super::{Index, Signature};
-use crate::desk::{Op, Record, journal::undo_stack};
+use crate::desk::{Journal, Op, Record, journal::undo_stack};
 
 /// How far back filings count: older ones are other stories by now, and the index stays small.
 pub const WINDOW: Duration = Duration::from_secs(7 * 86_400);
@@ -26,6 +26,17 @@ pub struct Filed {
     pub to: PathBuf,
     /// The estimated similarity of the two bodies (0 to 1), filled by [`FiledIndex::find`].
     pub similarity: f32,
+}
+
+impl Filed {
+    /// "like an item filed → syria 2 h ago", as of `now`.
+    pub fn like(&self, now: jiff::Timestamp) -> String {
+        format!(
+            "like an item filed → {} {}",
+            self.category,
+            ago(&self.time, now)
+        )
+    }
 }
 
 /// The filed items of a desk, in an LSH index so a lookup costs about the same
@@ -69,6 +80,18 @@ impl FiledIndex {
             }
         }
         filed
+    }
+
+    /// The desk's filings from everyone's journal, as of now; an unreadable journal
+    /// is logged and counts as empty (a hint is not worth failing a command for).
+    pub fn load(journal: &Journal) -> FiledIndex {
+        match journal.all() {
+            Ok(records) => FiledIndex::from_journal(&records, jiff::Timestamp::now()),
+            Err(e) => {
+                tracing::warn!("cannot read the journal for filed items: {e}");
+                FiledIndex::default()
+            }
+        }
     }
 
     /// Adds a filing (a record of another op, or without a signature, is ignored).

@@ -87,6 +87,13 @@ pub(super) fn aliases_used(expr: &Expr, aliases: &Aliases) -> Aliases {
     used
 }
 
+/// The fields the terms of `expr` name.
+pub(super) fn fields(expr: &Expr) -> Vec<Field> {
+    let mut terms = Vec::new();
+    collect(expr, false, &mut terms);
+    terms.iter().filter_map(|(t, _)| t.field).collect()
+}
+
 fn collect<'a>(expr: &'a Expr, negated: bool, out: &mut Vec<(&'a Term, bool)>) {
     match expr {
         Expr::All => {}

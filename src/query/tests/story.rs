@@ -86,6 +86,13 @@ fn explain_says_where_the_copy_went_and_how_many_there_are() {
 }
 
 #[test]
+fn a_query_says_whether_it_reads_the_story_fields() {
+    let query = Query::new("title:(a or b) not dup:filed", &super::aliases()).expect("query");
+    assert!(query.uses(Field::Dup) && query.uses(Field::Title));
+    assert!(!query.uses(Field::Cluster));
+}
+
+#[test]
 fn bad_values_are_errors_with_columns() {
     let e = error("dup:skipped");
     assert!(e.message.starts_with("dup takes filed"), "{}", e.message);
