@@ -339,7 +339,7 @@ fn show(desk: &Desk, item: &str, json: bool, text: bool, out: &mut impl Write) -
     } else {
         output::article_text(out, &doc.article)?;
         if let (_, Some(f)) = filed()? {
-            let like = f.like(jiff::Timestamp::now());
+            let like = f.like(&f.category, jiff::Timestamp::now());
             writeln!(out, "also filed: {like} ({})", f.name)?;
         }
     }

@@ -29,13 +29,10 @@ pub struct Filed {
 }
 
 impl Filed {
-    /// "like an item filed → syria 2 h ago", as of `now`.
-    pub fn like(&self, now: jiff::Timestamp) -> String {
-        format!(
-            "like an item filed → {} {}",
-            self.category,
-            ago(&self.time, now)
-        )
+    /// "like an item filed → syria 2 h ago", as of `now`, naming the category
+    /// `label` (its name, or the label a screen shows).
+    pub fn like(&self, label: &str, now: jiff::Timestamp) -> String {
+        format!("like an item filed → {label} {}", ago(&self.time, now))
     }
 }
 

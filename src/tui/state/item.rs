@@ -4,6 +4,7 @@
 use std::time::SystemTime;
 
 use crate::article::Article;
+use crate::cluster::{Filed, FiledIndex};
 use crate::desk::Entry;
 use crate::query::{Folded, Query, Subject, fold_text};
 use crate::rules::{Outcome, Rules};
@@ -21,6 +22,10 @@ pub struct Item {
     pub folded: Option<Folded>,
     /// What the config's rules say of it: suggestion, tags, priority.
     pub outcome: Option<Outcome>,
+    /// The filed item it is a near-duplicate of (`dup:filed`), boxed: most have none.
+    pub also_filed: Option<Box<Filed>>,
+    /// Its story cluster's size, once worked out for a `cluster:` filter or rule.
+    pub cluster: Option<usize>,
 }
 
 impl Item {
@@ -32,6 +37,8 @@ impl Item {
             fresh,
             folded: None,
             outcome: None,
+            also_filed: None,
+            cluster: None,
         }
     }
 
@@ -42,7 +49,7 @@ impl Item {
     }
 
     fn subject_of<'a>(&'a self, a: &'a Article) -> Subject<'a> {
-        let mut subject = Subject::from(a);
+        let mut subject = self.story(Subject::from(a));
         subject.file = &self.entry.name;
         if let Some(outcome) = &self.outcome {
             subject.tags = &outcome.tags;
@@ -58,7 +65,7 @@ impl Item {
             return;
         };
         let age = now.duration_since(self.entry.modified).unwrap_or_default();
-        let mut subject = Subject::from(a).with_age(age);
+        let mut subject = self.story(Subject::from(a).with_age(age));
         subject.file = &self.entry.name;
         let outcome = rules.evaluate(&subject, folded);
         if let Some(folded) = self.folded.as_mut() {
@@ -66,6 +73,19 @@ impl Item {
             folded.category = outcome.suggestion().map(fold_text).unwrap_or_default();
         }
         self.outcome = Some(outcome);
+    }
+
+    /// The subject with what its story says: cluster size and filed near-duplicate.
+    fn story<'a>(&'a self, mut subject: Subject<'a>) -> Subject<'a> {
+        subject.cluster = self.cluster;
+        subject.also_filed = self.also_filed.as_ref().map(|f| f.category.as_str());
+        subject
+    }
+
+    /// Looks the item up among the items filed lately.
+    pub fn check_filed(&mut self, filed: &FiledIndex) {
+        let signature = self.article.as_ref().and_then(|a| a.signature.as_ref());
+        self.also_filed = signature.and_then(|s| filed.find(s)).map(Box::new);
     }
 
     /// The category the rules suggest, if any.

@@ -11,6 +11,7 @@ use crate::query::{Aliases, Query, QueryError};
 
 mod clusters;
 mod item;
+mod story;
 mod view;
 
 pub use clusters::Clusters;
@@ -86,6 +87,10 @@ pub struct State {
     pub grouped: bool,
     /// The clusters as of the last grouped view.
     pub clusters: Clusters,
+    /// Items filed lately (from the journal): an item like one says so.
+    pub filed_items: crate::cluster::FiledIndex,
+    /// Items changed since their cluster sizes were worked out (for `cluster:`).
+    pub stale_sizes: bool,
     /// The last statistics read from the journal and inbox.
     pub stats: Option<crate::stats::Stats>,
     /// The person has pressed a key: from then on re-sorting keeps their item selected.
@@ -125,6 +130,8 @@ impl State {
             stats: None,
             grouped: false,
             clusters: Clusters::default(),
+            filed_items: Default::default(),
+            stale_sizes: true,
             quit: false,
         }
     }

@@ -34,7 +34,7 @@ pub fn handle(state: &mut State, event: Event) -> Vec<Effect> {
                 effects.push(Effect::Extract(todo));
             }
             if first {
-                effects.push(Effect::LoadStats);
+                effects.extend([Effect::LoadStats, Effect::LoadFiled]);
             }
             effects
         }
@@ -65,6 +65,10 @@ pub fn handle(state: &mut State, event: Event) -> Vec<Effect> {
             state.stats = Some(stats);
             Vec::new()
         }
+        Event::FiledLoaded(filed) => {
+            state.set_filed(*filed);
+            Vec::new()
+        }
         Event::Info(message) => {
             info(state, message);
             Vec::new()
@@ -91,6 +95,7 @@ pub fn handle(state: &mut State, event: Event) -> Vec<Effect> {
                     *n = n.saturating_sub(1);
                 }
             }
+            state.filed_undone(&records);
             info(
                 state,
                 format!("undone: {} back in the inbox", names.join(", ")),
@@ -114,6 +119,7 @@ fn on_moved(
     for r in &done {
         *state.filed.entry(r.category.clone()).or_default() += 1;
     }
+    state.filed_moved(&done);
     names.extend(gone);
     state.remove(&names);
     if let Some(first) = failed.first() {
