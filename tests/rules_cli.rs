@@ -436,3 +436,60 @@ fn watch_apply_files_what_is_there_and_what_arrives() {
         "{seen:#?}"
     );
 }
+
+/// One wire story and the copy another outlet ran (new headline, byline, last paragraph dropped).
+const WIRE: &str = "Turkish and Russian military delegations met in Ankara on Friday for a second day of talks on restoring a ceasefire in Idlib province, where a week of shelling has forced more than 40,000 people from villages south of the highway.\n\nThe talks follow the deaths of four soldiers at an observation post on Sunday, an attack Ankara blamed on government forces.\n\nA Russian defence ministry official said Moscow wanted joint patrols on the highway restored before any new arrangement was discussed.\n\nAid agencies say camps near the border are already full and fuel for heating is running short.\n";
+
+#[test]
+fn rules_see_a_copy_of_a_filed_item_and_apply_skips_the_copy_of_what_it_just_filed() {
+    let desk = Desk::new("[]");
+    desk.set_config(
+        "inbox = \"inbox\"\nskip = \"skipped\"\n\n[[category]]\nname = \"syria\"\nfolder = \"filed/syria\"\n\n\
+         [[rule]]\nname = \"copy\"\nwhen = 'dup:filed'\nskip = true\nmode = \"auto\"\n\n\
+         [[rule]]\nname = \"idlib\"\nwhen = 'title:idlib cluster:2'\nfile = \"syria\"\nmode = \"auto\"\n",
+    );
+    fs::remove_file(desk.path("inbox/idlib-ar.txt")).expect("rm");
+    fs::write(
+        desk.path("inbox/a-wire.txt"),
+        format!("Idlib talks resume\n\n{WIRE}"),
+    )
+    .expect("item");
+    let trimmed: Vec<&str> = WIRE.split("\n\n").take(3).collect();
+    let copy = format!(
+        "Second day of Idlib talks\n\nBy Staff Writer\n\n{}\n",
+        trimmed.join("\n\n")
+    );
+    fs::write(desk.path("inbox/b-copy.txt"), copy).expect("item");
+
+    let (code, _, err) = desk.run(&["file", "a-wire.txt", "syria"]);
+    assert_eq!(code, 0, "{err}");
+    let (_, explained, _) = desk.run(&["rules", "explain", "b-copy.txt"]);
+    assert!(
+        explained.contains("✓ dup:filed  in dup \"filed → syria\""),
+        "{explained}"
+    );
+    let (code, _, err) = desk.run(&["undo"]);
+    assert_eq!(code, 0, "{err}");
+
+    let (code, out, err) = desk.run(&["apply", "--json"]);
+    assert_eq!(code, 0, "{err}");
+    let actions: Vec<(String, String)> = json_lines(&out)
+        .iter()
+        .map(|l| {
+            (
+                l["name"].as_str().unwrap_or("").into(),
+                l["rule"].as_str().unwrap_or("").into(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        actions,
+        [
+            ("a-wire.txt".into(), "idlib".into()),
+            ("b-copy.txt".into(), "copy".into())
+        ],
+        "the first copy is filed (a story of two), the second is then a copy of a filed item"
+    );
+    assert!(desk.path("filed/syria/a-wire.txt").is_file());
+    assert!(desk.path("skipped/b-copy.txt").is_file());
+}

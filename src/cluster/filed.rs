@@ -97,7 +97,7 @@ impl FiledIndex {
         let Some(signature) = signature.filter(|_| record.op == Op::File) else {
             return;
         };
-        self.index.insert(Some(signature));
+        self.index.insert_alone(signature);
         self.items.push(Some(Filed {
             category: record.category.clone(),
             time: record.time.clone(),

@@ -82,10 +82,14 @@ impl Item {
         subject
     }
 
+    /// The body signature, once extracted.
+    pub fn signature(&self) -> Option<&crate::cluster::Signature> {
+        self.article.as_ref()?.signature.as_ref()
+    }
+
     /// Looks the item up among the items filed lately.
     pub fn check_filed(&mut self, filed: &FiledIndex) {
-        let signature = self.article.as_ref().and_then(|a| a.signature.as_ref());
-        self.also_filed = signature.and_then(|s| filed.find(s)).map(Box::new);
+        self.also_filed = self.signature().and_then(|s| filed.find(s)).map(Box::new);
     }
 
     /// The category the rules suggest, if any.

@@ -1,7 +1,9 @@
 //! What the story of each item says for the filter and rules: its cluster's size
 //! (`cluster:>3`) and the item filed lately that it is a copy of (`dup:filed`).
 
-use super::{Clusters, State};
+use std::path::Path;
+
+use super::{Clusters, Item, State};
 use crate::cluster::FiledIndex;
 use crate::desk::Record;
 use crate::query::Field;
@@ -31,36 +33,47 @@ impl State {
     /// Takes the items filed lately, as read from the journal.
     pub fn set_filed(&mut self, filed: FiledIndex) {
         self.filed_items = filed;
-        self.recheck_filed();
+        self.recheck_filed(|_| true);
     }
 
-    /// Adds this session's filings (skips are ignored by the index).
+    /// Adds this session's filings (skips are ignored by the index). Only items like
+    /// one of them are looked up again: a filing costs little however long the inbox.
     pub fn filed_moved(&mut self, done: &[Record]) {
-        let before = self.filed_items.len();
-        done.iter().for_each(|r| self.filed_items.add(r));
-        if self.filed_items.len() != before {
-            self.recheck_filed();
+        let mut added = FiledIndex::default();
+        for r in done {
+            self.filed_items.add(r);
+            added.add(r);
+        }
+        if !added.is_empty() {
+            self.recheck_filed(|item| item.signature().is_some_and(|s| added.find(s).is_some()));
         }
     }
 
-    /// Takes out filings that an undo reversed.
+    /// Takes out filings that an undo reversed, and unmarks the items like them.
     pub fn filed_undone(&mut self, undone: &[Record]) {
-        let before = self.filed_items.len();
         undone.iter().for_each(|r| self.filed_items.undo(r));
-        if self.filed_items.len() != before {
-            self.recheck_filed();
-        }
+        let gone: Vec<&Path> = undone.iter().map(|r| r.from.as_path()).collect();
+        self.recheck_filed(|item| {
+            let filed = item.also_filed.as_ref();
+            filed.is_some_and(|f| gone.contains(&f.to.as_path()))
+        });
     }
 
-    /// Looks every item up again after the filed items changed.
-    fn recheck_filed(&mut self) {
-        for item in &mut self.items {
+    /// Looks the `affected` items up again (and runs the rules again on them, if a
+    /// rule reads `dup`); the view follows.
+    fn recheck_filed(&mut self, affected: impl Fn(&Item) -> bool) {
+        let rerun = self.rules.uses(Field::Dup);
+        let mut changed = false;
+        for item in self.items.iter_mut().filter(|i| affected(i)) {
             item.check_filed(&self.filed_items);
+            if rerun {
+                item.apply_rules(&self.rules, self.now);
+            }
+            changed = true;
         }
-        if self.rules.uses(Field::Dup) {
-            self.reapply_rules();
+        if changed {
+            self.refresh_view();
         }
-        self.refresh_view();
     }
 
     fn reapply_rules(&mut self) {
