@@ -24,6 +24,7 @@ use crate::article::{self, Article};
 use crate::cache::{self, Cache};
 use crate::config::{self, Config};
 use crate::desk::{Desk, DeskError, Entry, Target, Who};
+use crate::query::Field;
 
 /// Triage a folder of news items: extract, preview, file in one key.
 #[derive(Debug, Parser)]
@@ -280,8 +281,12 @@ fn list(
     let entries = desk.scan()?;
     let articles = extract_cached(desk, &entries);
     let now = std::time::SystemTime::now();
+    // The rules' outcome reaches a query through tag: and category: only.
     let stories = match &query {
-        Some(q) => story::Stories::work_out(desk, &articles, |f| q.uses(f) || config.rules.uses(f)),
+        Some(q) => story::Stories::work_out(desk, &articles, |f| {
+            let through_rules = q.uses(Field::Tag) || q.uses(Field::Category);
+            q.uses(f) || through_rules && config.rules.uses(f)
+        }),
         None => story::Stories::default(),
     };
     for (entry, article) in entries.iter().zip(&articles) {
@@ -322,7 +327,7 @@ fn show(desk: &Desk, item: &str, json: bool, text: bool, out: &mut impl Write) -
     if let Some(error) = &doc.article.error {
         anyhow::bail!("{}: {error}", path.display());
     }
-    let filed = || story::of_one(desk, &doc.article, |f| f == crate::query::Field::Dup);
+    let filed = || story::of_one(desk, &doc.article, |f| f == Field::Dup);
     if text {
         writeln!(out, "{}", doc.structure.body_text())?;
     } else if json {
