@@ -134,6 +134,11 @@ impl FiledIndex {
         })
     }
 
+    /// Whether the filing to `to` is in force here.
+    pub fn holds(&self, to: &std::path::Path) -> bool {
+        self.items.iter().flatten().any(|f| f.to == to)
+    }
+
     /// How many filings are in force.
     pub fn len(&self) -> usize {
         self.items.iter().flatten().count()

@@ -89,6 +89,9 @@ pub struct State {
     pub clusters: Clusters,
     /// Items filed lately (from the journal): an item like one says so.
     pub filed_items: crate::cluster::FiledIndex,
+    /// This session's filings still in force: a journal read that began before one
+    /// was written lacks it, so they are added to each index read.
+    pub filed_here: Vec<crate::desk::Record>,
     /// Items changed since their cluster sizes were worked out (for `cluster:`).
     pub stale_sizes: bool,
     /// The last statistics read from the journal and inbox.
@@ -131,6 +134,7 @@ impl State {
             grouped: false,
             clusters: Clusters::default(),
             filed_items: Default::default(),
+            filed_here: Vec::new(),
             stale_sizes: true,
             quit: false,
         }

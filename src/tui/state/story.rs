@@ -33,6 +33,11 @@ impl State {
     /// Takes the items filed lately, as read from the journal.
     pub fn set_filed(&mut self, filed: FiledIndex) {
         self.filed_items = filed;
+        for r in &self.filed_here {
+            if !self.filed_items.holds(&r.to) {
+                self.filed_items.add(r);
+            }
+        }
         self.recheck_filed(|_| true);
     }
 
@@ -44,6 +49,8 @@ impl State {
             self.filed_items.add(r);
             added.add(r);
         }
+        self.filed_here
+            .extend(done.iter().filter(|r| r.signature.is_some()).cloned());
         if !added.is_empty() {
             self.recheck_filed(|item| item.signature().is_some_and(|s| added.find(s).is_some()));
         }
@@ -52,6 +59,8 @@ impl State {
     /// Takes out filings that an undo reversed, and unmarks the items like them.
     pub fn filed_undone(&mut self, undone: &[Record]) {
         undone.iter().for_each(|r| self.filed_items.undo(r));
+        self.filed_here
+            .retain(|f| undone.iter().all(|r| r.from != f.to));
         let gone: Vec<&Path> = undone.iter().map(|r| r.from.as_path()).collect();
         self.recheck_filed(|item| {
             let filed = item.also_filed.as_ref();
@@ -59,13 +68,18 @@ impl State {
         });
     }
 
-    /// Looks the `affected` items up again (and runs the rules again on them, if a
-    /// rule reads `dup`); the view follows.
+    /// Looks the `affected` items up again; where the answer changed, the rules run
+    /// again (if one reads `dup`) and the view follows.
     fn recheck_filed(&mut self, affected: impl Fn(&Item) -> bool) {
         let rerun = self.rules.uses(Field::Dup);
         let mut changed = false;
+        let category = |item: &Item| item.also_filed.as_ref().map(|f| f.category.clone());
         for item in self.items.iter_mut().filter(|i| affected(i)) {
+            let before = category(item);
             item.check_filed(&self.filed_items);
+            if category(item) == before {
+                continue;
+            }
             if rerun {
                 item.apply_rules(&self.rules, self.now);
             }

@@ -45,7 +45,8 @@ pub fn handle(state: &mut State, event: Event) -> Vec<Effect> {
                 effects.push(Effect::Extract(todo));
             }
             if !left.is_empty() {
-                effects.push(Effect::ExplainGone(left));
+                // Someone else filed them: their copies here are like filed items now.
+                effects.extend([Effect::ExplainGone(left), Effect::LoadFiled]);
             }
             effects
         }

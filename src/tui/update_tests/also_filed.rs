@@ -56,6 +56,9 @@ fn filing_an_item_marks_its_copy_and_undo_unmarks_it() {
     );
     let filed = file_selected(&mut s);
     assert_eq!(filed_of(&s, "flood-copy.txt"), Some("syria"));
+    // A journal read begun before the filing was written still knows it.
+    handle(&mut s, Event::FiledLoaded(Box::default()));
+    assert_eq!(filed_of(&s, "flood-copy.txt"), Some("syria"));
     assert_eq!(filed_of(&s, "budget.md"), None, "another story");
     keys(&mut s, "/ d u p : f i l e d enter");
     assert_eq!(names(&s), ["flood-copy.txt"]);
@@ -77,6 +80,15 @@ fn the_filed_items_read_at_start_reach_items_extracted_before_and_after() {
     let effects = handle(&mut fresh, Event::Scanned(vec![entry("a.txt", 5)]));
     assert!(effects.contains(&Effect::LoadFiled), "{effects:?}");
     let mut s = state();
+    let taken = crate::watch::Changes {
+        removed: vec!["budget.md".into()],
+        ..Default::default()
+    };
+    let effects = handle(&mut s, Event::InboxChanged(taken));
+    assert!(
+        effects.contains(&Effect::LoadFiled),
+        "filed by someone else: read the journal again"
+    );
     let flood = s.items.iter().find(|i| i.entry.name == "flood.txt");
     let signature = flood.and_then(|i| i.article.as_ref()?.signature.clone());
     let filed = Record {
