@@ -95,6 +95,7 @@ mod tests {
             how: "key".into(),
             batch: None,
             arrived: arrived.map(str::to_string),
+            signature: None,
         }
     }
 

@@ -14,6 +14,8 @@ mod formats;
 mod race;
 #[path = "cli/samples.rs"]
 mod samples;
+#[path = "cli/story.rs"]
+mod story;
 
 use harness::Desk;
 use serde_json::Value;

@@ -10,10 +10,12 @@ use std::time::SystemTime;
 use anyhow::{Context, Result};
 use serde::Serialize;
 
+use super::story::{self, Stories};
 use super::{exec, extract_all, extract_cached, output};
 use crate::article::Article;
 use crate::config::Config;
 use crate::desk::{Desk, Entry, Target};
+use crate::query::Folded;
 use crate::rules::{Fields, environment, shell_words, substitute};
 
 /// How a run of the rules acts and reports.
@@ -24,6 +26,8 @@ struct Run<'a> {
     json: bool,
     /// Moves of one `apply` share a batch: one `undo` takes them all back.
     batch: Option<String>,
+    /// Cluster sizes and filed items, for rules that read them.
+    stories: Stories,
 }
 
 /// One action, as a JSON line (or a text line).
@@ -63,15 +67,16 @@ pub fn apply(
     json: bool,
     out: &mut impl Write,
 ) -> Result<ExitCode> {
-    let run = Run {
+    let entries = desk.scan()?;
+    let articles = extract_cached(desk, &entries);
+    let mut run = Run {
         config,
         desk,
         dry_run,
         json,
         batch: (!dry_run).then(batch_id),
+        stories: Stories::work_out(desk, &articles, |f| config.rules.uses(f)),
     };
-    let entries = desk.scan()?;
-    let articles = extract_cached(desk, &entries);
     let mut tally = Tally::default();
     for (entry, article) in entries.iter().zip(&articles) {
         run.act(entry, article, &mut tally, out)?;
@@ -129,13 +134,16 @@ pub fn watch(config: &Config, desk: &Desk, apply: bool, mut out: impl Write) -> 
         dry_run: false,
         json: true,
         batch: None,
+        stories: Stories::default(),
     };
     let mut tally = Tally::default();
     if apply {
         // Rules act on what is already in the inbox, not only on what arrives.
         run.batch = Some(batch_id());
-        for (entry, article) in first.iter().zip(extract_cached(desk, &first)) {
-            run.act(entry, &article, &mut tally, &mut out)?;
+        let articles = extract_cached(desk, &first);
+        run.stories = Stories::work_out(desk, &articles, |f| config.rules.uses(f));
+        for (entry, article) in first.iter().zip(&articles) {
+            run.act(entry, article, &mut tally, &mut out)?;
         }
         run.batch = None;
         out.flush()?;
@@ -146,7 +154,10 @@ pub fn watch(config: &Config, desk: &Desk, apply: bool, mut out: impl Write) -> 
         for (entry, article) in arrived.iter().zip(&articles) {
             output::event_line(&mut out, "arrived", entry, article)?;
         }
-        if apply {
+        if apply && !arrived.is_empty() {
+            if let Err(e) = run.stories.refresh(desk) {
+                eprintln!("newsdesk: rules see stale clusters and filings: {e:#}");
+            }
             for (entry, article) in arrived.iter().zip(&articles) {
                 run.act(entry, article, &mut tally, &mut out)?;
             }
@@ -162,7 +173,7 @@ pub fn watch(config: &Config, desk: &Desk, apply: bool, mut out: impl Write) -> 
 impl Run<'_> {
     /// Evaluates the rules for one item and carries out what auto rules decided.
     fn act(
-        &self,
+        &mut self,
         entry: &Entry,
         article: &Article,
         tally: &mut Tally,
@@ -170,7 +181,10 @@ impl Run<'_> {
     ) -> Result<()> {
         tally.items += 1;
         let age = SystemTime::now().duration_since(entry.modified).ok();
-        let outcome = self.config.rules.evaluate_article(article, age);
+        let filed = self.stories.filed(article);
+        let mut subject = story::subject(article, self.stories.size(article), filed.as_ref());
+        subject.age = age;
+        let outcome = self.config.rules.evaluate(&subject, &Folded::new(&subject));
         let mut path: PathBuf = entry.path.clone();
         let mut category = None;
         let base = |action, rule| Action {
@@ -195,13 +209,17 @@ impl Run<'_> {
                 ..base(action, rule)
             };
             if !self.dry_run {
-                match self.desk.file(
+                match self.desk.file_signed(
                     entry,
                     target,
                     &format!("rule:{rule}"),
                     self.batch.as_deref(),
+                    article.signature.as_ref(),
                 ) {
-                    Ok(record) => path = record.to,
+                    Ok(record) => {
+                        self.stories.add(&record);
+                        path = record.to;
+                    }
                     Err(e) => {
                         // The item is not where the rule's commands would look: skip them.
                         eprintln!("newsdesk: {}: rule {rule}: {e}", entry.name);

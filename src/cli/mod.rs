@@ -9,6 +9,7 @@ pub mod shell;
 
 pub use rules::RulesCommand;
 mod split;
+mod story;
 
 use split::split_feeds;
 
@@ -24,6 +25,7 @@ use crate::article::{self, Article};
 use crate::cache::{self, Cache};
 use crate::config::{self, Config};
 use crate::desk::{Desk, DeskError, Entry, Target, Who};
+use crate::query::Field;
 
 /// Triage a folder of news items: extract, preview, file in one key.
 #[derive(Debug, Parser)]
@@ -286,10 +288,17 @@ fn list(
     let entries = desk.scan()?;
     let articles = extract_cached(desk, &entries);
     let now = std::time::SystemTime::now();
+    // The rules' outcome reaches a query through tag: and category: only.
+    let stories = story::Stories::work_out(desk, &articles, |f| {
+        filters.iter().any(|q| {
+            let through_rules = q.uses(Field::Tag) || q.uses(Field::Category);
+            q.uses(f) || through_rules && config.rules.uses(f)
+        })
+    });
     for (entry, article) in entries.iter().zip(&articles) {
         if !filters
             .iter()
-            .all(|q| rules::item_matches(q, config, entry, article, now))
+            .all(|q| rules::item_matches(q, config, entry, article, &stories, now))
         {
             continue;
         }
@@ -325,6 +334,7 @@ fn show(desk: &Desk, item: &str, json: bool, text: bool, out: &mut impl Write) -
     if let Some(error) = &doc.article.error {
         anyhow::bail!("{}: {error}", path.display());
     }
+    let filed = || story::of_one(desk, &doc.article, |f| f == Field::Dup);
     if text {
         writeln!(out, "{}", doc.structure.body_text())?;
     } else if json {
@@ -336,9 +346,14 @@ fn show(desk: &Desk, item: &str, json: bool, text: bool, out: &mut impl Write) -
         };
         value["cluster"] = serde_json::json!(cluster);
         value["cluster_size"] = serde_json::json!(size);
+        value["also_filed"] = story::filed_json(filed()?.1.as_ref());
         writeln!(out, "{value}")?;
     } else {
         output::article_text(out, &doc.article)?;
+        if let (_, Some(f)) = filed()? {
+            let like = f.like(&f.category, jiff::Timestamp::now());
+            writeln!(out, "also filed: {like} ({})", f.name)?;
+        }
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -364,10 +379,13 @@ fn move_items(
 ) -> Result<ExitCode> {
     let mut failed = false;
     let entries = desk.scan()?;
+    // Filings journal the body signature, for near-duplicates arriving later.
+    let cache = (target != Target::Skip).then(|| Cache::load(cache::location(&desk.inbox)));
     for item in items {
-        let result = desk
-            .resolve(&entries, item)
-            .and_then(|entry| desk.file(&entry, target, "cli", None));
+        let result = desk.resolve(&entries, item).and_then(|entry| {
+            let signature = cache.as_ref().and_then(|c| story::signature_of(c, &entry));
+            desk.file_signed(&entry, target, "cli", None, signature.as_ref())
+        });
         match result {
             Ok(record) => output::record_line(out, &record, false)?,
             Err(e) => {

@@ -10,6 +10,7 @@ use clap::Subcommand;
 use serde::Serialize;
 
 use super::locate;
+use super::story::{self, Stories};
 use crate::article::{self, Article};
 use crate::config::Config;
 use crate::desk::{Desk, Entry};
@@ -96,9 +97,11 @@ pub fn item_matches(
     config: &Config,
     entry: &Entry,
     article: &Article,
+    stories: &Stories,
     now: SystemTime,
 ) -> bool {
-    let mut subject = Subject::from(article);
+    let filed = stories.filed(article);
+    let mut subject = story::subject(article, stories.size(article), filed.as_ref());
     subject.age = now.duration_since(entry.modified).ok();
     let mut folded = Folded::new(&subject);
     let outcome = config.rules.evaluate(&subject, &folded);
@@ -179,7 +182,10 @@ pub fn test(
                 continue;
             }
         };
-        let outcome = config.rules.evaluate_article(&article, age);
+        let (size, filed) = story::of_one(desk, &article, |f| config.rules.uses(f))?;
+        let mut subject = story::subject(&article, size, filed.as_ref());
+        subject.age = age;
+        let outcome = config.rules.evaluate(&subject, &Folded::new(&subject));
         if json {
             let tested = Tested {
                 id: &article.id,
@@ -255,7 +261,8 @@ fn outcome_text(out: &mut impl Write, o: &Outcome) -> std::io::Result<()> {
 /// `rules explain FILE`: every rule, every term, what each did.
 pub fn explain(config: &Config, desk: &Desk, item: &str, out: &mut impl Write) -> Result<ExitCode> {
     let (article, age) = read(desk, item)?;
-    let mut subject = Subject::from(&article);
+    let (size, filed) = story::of_one(desk, &article, |f| config.rules.uses(f))?;
+    let mut subject = story::subject(&article, size, filed.as_ref());
     subject.age = age;
     let (outcome, traces) = config.rules.explain(&subject, &Folded::new(&subject));
     writeln!(out, "{}  {}", name_of(&article), article.title)?;

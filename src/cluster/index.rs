@@ -54,6 +54,22 @@ impl Index {
         item
     }
 
+    /// Adds an item to the buckets only, joining it to nothing: for an index that is
+    /// a lookup table of near-duplicates ([`Index::similar`]), not clusters. No
+    /// comparisons, so building one costs the same however many copies it holds.
+    pub fn insert_alone(&mut self, signature: Signature) -> usize {
+        let item = self.parent.len();
+        self.parent.push(item);
+        for (band, bucket) in self.buckets.iter_mut().enumerate() {
+            bucket
+                .entry(band_key(&signature, band))
+                .or_default()
+                .push(item);
+        }
+        self.signatures.push(Some(signature));
+        item
+    }
+
     /// The item representing an item's cluster.
     pub fn root(&mut self, item: usize) -> usize {
         find(&mut self.parent, item)
@@ -71,21 +87,27 @@ impl Index {
         out
     }
 
+    /// The signature an item was inserted with.
+    pub fn signature(&self, item: usize) -> Option<&Signature> {
+        self.signatures.get(item)?.as_ref()
+    }
+
     /// The items already in whose similarity to `signature` reaches the threshold.
     pub fn similar(&self, signature: &Signature) -> Vec<usize> {
-        let mut hits: Vec<usize> = (0..BANDS)
+        let mut candidates: Vec<usize> = (0..BANDS)
             .filter_map(|band| self.buckets[band].get(&band_key(signature, band)))
             .flatten()
             .copied()
-            .filter(|&i| {
-                self.signatures[i]
-                    .as_ref()
-                    .is_some_and(|s| s.similarity(signature) >= self.threshold)
-            })
             .collect();
-        hits.sort_unstable();
-        hits.dedup();
-        hits
+        // A near-duplicate shares many bands: compare it once, not once per band.
+        candidates.sort_unstable();
+        candidates.dedup();
+        candidates.retain(|&i| {
+            self.signatures[i]
+                .as_ref()
+                .is_some_and(|s| s.similarity(signature) >= self.threshold)
+        });
+        candidates
     }
 }
 

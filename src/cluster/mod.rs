@@ -1,9 +1,11 @@
 //! Story clusters: the same story from many sources, found by MinHash + LSH over
 //! the extracted body, so a triager files it once.
 
+pub mod filed;
 pub mod index;
 pub mod signature;
 
+pub use filed::{Filed, FiledIndex};
 pub use index::Index;
 pub use signature::Signature;
 

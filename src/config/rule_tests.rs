@@ -209,4 +209,22 @@ fn bundled_rules_suggest_categories_for_the_bundled_inbox() {
     assert_eq!(budget.suggestion(), Some("economy"));
     let nothing = suggest("x.txt", "Flood waters rise\n\nFamilies left their homes.\n");
     assert!(!nothing.is_match());
+    // A copy of an item filed already: skip is offered before any category.
+    let article = crate::article::extract(
+        "copy.txt",
+        "Shelling near Idlib\n\nSyrian forces shelled villages.\n",
+    )
+    .article;
+    let subject = crate::query::Subject::from(&article).with_story(2, Some("syria"));
+    let copy = config
+        .rules
+        .evaluate(&subject, &crate::query::Folded::new(&subject));
+    assert_eq!(
+        (
+            copy.suggestion(),
+            copy.skip.as_ref().map(|s| s.rule.as_str())
+        ),
+        (None, Some("copy"))
+    );
+    assert_eq!(copy.tags[0], "copy");
 }

@@ -2,6 +2,8 @@
 
 use std::path::Path;
 
+use crate::cluster::Signature;
+
 use super::journal::{Op, Record, undo_stack};
 use super::moving::{MoveError, move_into, move_named};
 use super::{Desk, DeskError, Entry, Target, host_tag};
@@ -16,6 +18,19 @@ impl Desk {
         how: &str,
         batch: Option<&str>,
     ) -> Result<Record, DeskError> {
+        self.file_signed(entry, target, how, batch, None)
+    }
+
+    /// [`Desk::file`], journaling the item's body signature with a filing into a
+    /// category (not with a skip), so later near-duplicates know it was filed.
+    pub fn file_signed(
+        &self,
+        entry: &Entry,
+        target: Target,
+        how: &str,
+        batch: Option<&str>,
+        signature: Option<&Signature>,
+    ) -> Result<Record, DeskError> {
         let (dir, category) = self.target_dir(target)?;
         let to = match move_into(&entry.path, &dir, &host_tag(&self.who.host)) {
             Ok(to) => to,
@@ -27,7 +42,10 @@ impl Desk {
         } else {
             Op::File
         };
-        let record = self.record(op, entry, &entry.path, &to, &category, how, batch);
+        let mut record = self.record(op, entry, &entry.path, &to, &category, how, batch);
+        if op == Op::File {
+            record.signature = signature.map(Signature::encode);
+        }
         self.append(&record)?;
         Ok(record)
     }
@@ -136,6 +154,7 @@ impl Desk {
                 .then(|| jiff::Timestamp::try_from(entry.modified).ok())
                 .flatten()
                 .map(|t| t.to_string()),
+            signature: None,
         }
     }
 

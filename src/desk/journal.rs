@@ -41,6 +41,10 @@ pub struct Record {
     /// When the item arrived (its file's mtime), for arrival statistics.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub arrived: Option<String>,
+    /// A filed item's body signature ([`crate::cluster::Signature::encode`]), so a
+    /// near-duplicate arriving later can say it was filed already. Filings only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signature: Option<String>,
 }
 
 /// The journal folder of a desk and the file this user writes.
@@ -178,6 +182,7 @@ mod tests {
             how: "key".into(),
             batch: None,
             arrived: None,
+            signature: None,
         }
     }
 
@@ -193,6 +198,22 @@ mod tests {
         let stack = undo_stack(&log);
         assert_eq!(stack.len(), 1);
         assert_eq!(stack[0].to, Path::new("/c/a"));
+    }
+
+    #[test]
+    fn lines_without_a_signature_still_load_and_signatures_round_trip() {
+        let old = r#"{"time":"2026-11-01T10:00:00.000Z","user":"u","host":"h","op":"file","id":"x","name":"a.txt","from":"/in/a.txt","to":"/c/a.txt","category":"c","how":"key"}"#;
+        let record: Record = serde_json::from_str(old).expect("an old line loads");
+        assert_eq!(record.signature, None);
+        let line = serde_json::to_string(&record).expect("json");
+        assert!(!line.contains("signature"), "absent, not null: {line}");
+        let signed = Record {
+            signature: Some("AAAA".into()),
+            ..record
+        };
+        let back: Record =
+            serde_json::from_str(&serde_json::to_string(&signed).expect("json")).expect("read");
+        assert_eq!(back, signed);
     }
 
     #[test]

@@ -118,11 +118,15 @@ pub enum Field {
     Age,
     Date,
     Words,
+    /// `dup:filed`: a near-duplicate of the item was filed already.
+    Dup,
+    /// The number of items in the inbox telling the item's story, itself included.
+    Cluster,
 }
 
 impl Field {
     /// Every field, in the order the documentation lists them.
-    pub const ALL: [Field; 15] = [
+    pub const ALL: [Field; 17] = [
         Field::Title,
         Field::Lead,
         Field::Body,
@@ -138,6 +142,8 @@ impl Field {
         Field::Age,
         Field::Date,
         Field::Words,
+        Field::Dup,
+        Field::Cluster,
     ];
 
     /// The field's name in queries.
@@ -158,6 +164,8 @@ impl Field {
             Field::Age => "age",
             Field::Date => "date",
             Field::Words => "words",
+            Field::Dup => "dup",
+            Field::Cluster => "cluster",
         }
     }
 
@@ -170,7 +178,10 @@ impl Field {
 
     /// Whether the field holds a number, an age or a date rather than text.
     pub fn is_ordered(self) -> bool {
-        matches!(self, Field::Age | Field::Date | Field::Words)
+        matches!(
+            self,
+            Field::Age | Field::Date | Field::Words | Field::Cluster
+        )
     }
 }
 

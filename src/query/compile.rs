@@ -23,6 +23,10 @@ pub enum Node {
     Age(Cmp, Duration),
     /// An ISO date or its prefix (`2026`, `2026-11`), compared at that precision.
     Date(Cmp, String),
+    /// The size of the item's story cluster in the inbox.
+    Cluster(Cmp, usize),
+    /// `dup:filed`.
+    DupFiled,
 }
 
 /// How a text value is looked for.
@@ -64,6 +68,7 @@ impl Node {
     fn cost(&self) -> usize {
         match self {
             Node::All | Node::Words(..) | Node::Age(..) | Node::Date(..) => 0,
+            Node::Cluster(..) | Node::DupFiled => 0,
             Node::Text(_, Pattern::Equals(_)) => 1,
             Node::Text(Some(_), Pattern::Needle(_)) => 4,
             Node::Text(None, Pattern::Needle(_)) => 12,
@@ -130,6 +135,9 @@ impl Compiler<'_> {
 
     fn leaf(&self, kind: &ValueKind, span: Span) -> Result<Node, QueryError> {
         let field = self.term.field;
+        if field == Some(Field::Dup) {
+            return self.dup(kind, span);
+        }
         if let Some(f) = field.filter(|f| f.is_ordered()) {
             return self.ordered(f, kind, span);
         }
@@ -141,7 +149,7 @@ impl Compiler<'_> {
             );
             return Err(self
                 .error(self.term.span, message)
-                .with_hint("the fields that compare are words, age and date"));
+                .with_hint("the fields that compare are words, age, date and cluster"));
         }
         let label = matches!(
             field,
@@ -176,11 +184,22 @@ impl Compiler<'_> {
         Ok(Node::Text(field, pattern))
     }
 
-    /// `words`, `age` and `date` values. Without a comparison, `age` means "at most"
+    /// `dup:filed`, the one value `dup` takes so far.
+    fn dup(&self, kind: &ValueKind, span: Span) -> Result<Node, QueryError> {
+        let filed = matches!(kind, ValueKind::Word(w) if w.eq_ignore_ascii_case("filed"));
+        if self.term.cmp.is_some() || !filed {
+            let message = "dup takes filed, like dup:filed (a near-duplicate was filed)";
+            return Err(self.error(span.to(self.term.span), message));
+        }
+        Ok(Node::DupFiled)
+    }
+
+    /// `words`, `age`, `date` and `cluster` values. Without a comparison, `age` means "at most"
     /// (`age:6h` is the last six hours) and the others mean "equal".
     fn ordered(&self, field: Field, kind: &ValueKind, span: Span) -> Result<Node, QueryError> {
         let example = match field {
             Field::Words => "a whole number, like words:>300",
+            Field::Cluster => "a whole number, like cluster:>3",
             Field::Age => "a number and a unit s, m, h, d or w, like age:<6h",
             _ => "a date YYYY, YYYY-MM or YYYY-MM-DD, like date:>=2026-11-01",
         };
@@ -192,6 +211,10 @@ impl Compiler<'_> {
         let cmp = self.term.cmp;
         match field {
             Field::Words => Ok(Node::Words(
+                cmp.unwrap_or(Cmp::Eq),
+                text.parse().map_err(|_| bad())?,
+            )),
+            Field::Cluster => Ok(Node::Cluster(
                 cmp.unwrap_or(Cmp::Eq),
                 text.parse().map_err(|_| bad())?,
             )),

@@ -31,6 +31,8 @@ impl Node {
                 .iter()
                 .any(|f| field_matches(*f, pattern, subject, folded)),
             Node::Words(cmp, n) => cmp.holds(subject.words.cmp(n)),
+            Node::Cluster(cmp, n) => cmp.holds(subject.cluster_size().cmp(n)),
+            Node::DupFiled => subject.also_filed.is_some(),
             Node::Age(cmp, age) => subject.age.is_some_and(|a| cmp.holds(a.cmp(age))),
             Node::Date(cmp, date) => subject
                 .date
@@ -72,6 +74,7 @@ pub(super) fn raw_text<'a>(field: Field, subject: &Subject<'a>) -> &'a str {
         Field::Date => subject.date.unwrap_or_default(),
         // Lists and numbers never reach here.
         Field::Keyword | Field::Tag | Field::Age | Field::Words => "",
+        Field::Dup | Field::Cluster => "",
     }
 }
 
@@ -89,6 +92,7 @@ pub(super) fn folded_text<'a>(field: Field, subject: &Subject<'a>, folded: &'a F
         Field::Dir => dir_name(subject),
         Field::Date => subject.date.unwrap_or_default(),
         Field::Keyword | Field::Tag | Field::Age | Field::Words => "",
+        Field::Dup | Field::Cluster => "",
     }
 }
 

@@ -87,6 +87,13 @@ pub(super) fn aliases_used(expr: &Expr, aliases: &Aliases) -> Aliases {
     used
 }
 
+/// The fields the terms of `expr` name.
+pub(super) fn fields(expr: &Expr) -> Vec<Field> {
+    let mut terms = Vec::new();
+    collect(expr, false, &mut terms);
+    terms.iter().filter_map(|(t, _)| t.field).collect()
+}
+
 fn collect<'a>(expr: &'a Expr, negated: bool, out: &mut Vec<(&'a Term, bool)>) {
     match expr {
         Expr::All => {}
@@ -124,7 +131,15 @@ fn node_hits(node: &Node, subject: &Subject<'_>, folded: &Folded, out: &mut Vec<
         Node::Date(..) if node.matches(subject, folded) => {
             push(Field::Date, subject.date.unwrap_or_default().to_string());
         }
-        Node::Words(..) | Node::Age(..) | Node::Date(..) => {}
+        Node::Cluster(..) if node.matches(subject, folded) => {
+            push(Field::Cluster, subject.cluster_size().to_string());
+        }
+        Node::DupFiled => {
+            if let Some(category) = subject.also_filed {
+                push(Field::Dup, format!("filed → {category}"));
+            }
+        }
+        Node::Words(..) | Node::Age(..) | Node::Date(..) | Node::Cluster(..) => {}
     }
 }
 

@@ -85,6 +85,12 @@ impl Query {
         &self.expr
     }
 
+    /// Whether a term names `field`, so callers need not work out what no term reads
+    /// (story clusters, filed near-duplicates).
+    pub fn uses(&self, field: Field) -> bool {
+        explain::fields(&self.expr).contains(&field)
+    }
+
     /// Whether this is the empty query, which matches everything.
     pub fn is_all(&self) -> bool {
         self.expr == Expr::All

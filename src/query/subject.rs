@@ -31,6 +31,11 @@ pub struct Subject<'a> {
     /// The item's date, ISO style (`2026-11-01`, possibly with a time after it).
     pub date: Option<&'a str>,
     pub words: usize,
+    /// The category a near-duplicate of the item was filed into (`dup:filed`).
+    pub also_filed: Option<&'a str>,
+    /// How many inbox items tell the item's story, itself included (`cluster:>3`);
+    /// `None` when not worked out, which counts as 1.
+    pub cluster: Option<usize>,
 }
 
 impl<'a> Subject<'a> {
@@ -41,6 +46,19 @@ impl<'a> Subject<'a> {
             None if !self.summary.is_empty() => self.summary,
             None => self.lead,
         }
+    }
+
+    /// The size of the item's story cluster, 1 when alone or not worked out.
+    pub fn cluster_size(&self) -> usize {
+        self.cluster.unwrap_or(1)
+    }
+
+    /// The same subject with what its story cluster says: its size in the inbox and
+    /// the category a near-duplicate was filed into, if any.
+    pub fn with_story(mut self, cluster: usize, also_filed: Option<&'a str>) -> Self {
+        self.cluster = Some(cluster);
+        self.also_filed = also_filed;
+        self
     }
 
     /// The same subject with the item's age (e.g. `now.duration_since(mtime)`).
@@ -93,6 +111,8 @@ impl<'a> From<&'a Article> for Subject<'a> {
             age: None,
             date: article.date.as_deref(),
             words: article.words,
+            also_filed: None,
+            cluster: None,
         }
     }
 }

@@ -154,6 +154,11 @@ impl Rules {
         self.rules.iter()
     }
 
+    /// Whether any rule's `when` names `field`.
+    pub fn uses(&self, field: crate::query::Field) -> bool {
+        self.rules.iter().any(|r| r.when.uses(field))
+    }
+
     /// How many rules there are.
     pub fn len(&self) -> usize {
         self.rules.len()

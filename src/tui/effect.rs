@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use crate::cluster::Signature;
 use crate::desk::Entry;
 
 /// Where a move sends items.
@@ -14,8 +15,13 @@ pub enum Destination {
 /// A piece of I/O for the shell to carry out.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
-    /// Move these items now; several at once form one batch for undo.
-    Move { items: Vec<Entry>, to: Destination },
+    /// Move these items now; several at once form one batch for undo. Their body
+    /// signatures (in the same order) are journaled with filings.
+    Move {
+        items: Vec<Entry>,
+        to: Destination,
+        signatures: Vec<Option<Signature>>,
+    },
     /// Undo the last move this user made.
     Undo,
     /// Scan the inbox again.
@@ -32,6 +38,8 @@ pub enum Effect {
     OpenExternal { editor: bool, path: PathBuf },
     /// Read the journal and inbox for statistics.
     LoadStats,
+    /// Read the journal for the items filed lately (to say an item is like one).
+    LoadFiled,
     /// Put text on the clipboard with OSC 52.
     Copy(String),
     /// Stop the process until `fg`.

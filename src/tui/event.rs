@@ -24,6 +24,8 @@ pub enum Event {
     ConfigReloaded(Result<Box<crate::config::Config>, String>),
     /// Statistics are ready.
     StatsLoaded(crate::stats::Stats),
+    /// The items filed lately, read from the journal.
+    FiledLoaded(Box<crate::cluster::FiledIndex>),
     /// Something worth a status line that is not an error.
     Info(String),
     /// Background extraction finished these.

@@ -26,7 +26,11 @@ impl Runner {
     /// Carries out one effect; quick ones return their outcome at once.
     pub fn run(&mut self, effect: Effect, term: &mut terminal::Tui) -> Option<Event> {
         match effect {
-            Effect::Move { items, to } => Some(self.move_items(&items, &to)),
+            Effect::Move {
+                items,
+                to,
+                signatures,
+            } => Some(self.move_items(&items, &to, &signatures)),
             Effect::Undo => Some(Event::Undone(self.desk.undo(1).map_err(|e| e.to_string()))),
             Effect::Rescan => Some(self.scan()),
             Effect::UseConfig(config) => {
@@ -53,6 +57,14 @@ impl Runner {
                 terminal::hand_over(term, self.bidi_off, &program, &path)
                     .err()
                     .map(|e| Event::Failed(format!("{program}: {e}")))
+            }
+            Effect::LoadFiled => {
+                let (tx, journal) = (self.tx.clone(), self.desk.journal.clone());
+                std::thread::spawn(move || {
+                    let filed = crate::cluster::FiledIndex::load(&journal);
+                    tx.send(Event::FiledLoaded(Box::new(filed)))
+                });
+                None
             }
             Effect::LoadStats => {
                 let (tx, desk) = (self.tx.clone(), self.desk.clone());
@@ -102,7 +114,12 @@ impl Runner {
         }
     }
 
-    fn move_items(&self, items: &[Entry], to: &Destination) -> Event {
+    fn move_items(
+        &self,
+        items: &[Entry],
+        to: &Destination,
+        signatures: &[Option<crate::cluster::Signature>],
+    ) -> Event {
         let target = match to {
             Destination::Category(name) => Target::Category(name),
             Destination::Skip => Target::Skip,
@@ -114,8 +131,12 @@ impl Runner {
             format!("{}-{nanos:x}", std::process::id())
         });
         let (mut done, mut failed, mut gone) = (Vec::new(), Vec::new(), Vec::new());
-        for entry in items {
-            match self.desk.file(entry, target, "key", batch.as_deref()) {
+        for (i, entry) in items.iter().enumerate() {
+            let signature = signatures.get(i).and_then(Option::as_ref);
+            match self
+                .desk
+                .file_signed(entry, target, "key", batch.as_deref(), signature)
+            {
                 Ok(record) => done.push(record),
                 Err(e @ DeskError::AlreadyFiled { .. }) => {
                     gone.push(entry.name.clone());

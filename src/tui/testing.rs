@@ -106,7 +106,24 @@ pub fn record(name: &str, category: &str) -> Record {
         how: "key".into(),
         batch: None,
         arrived: None,
+        signature: None,
     }
+}
+
+/// The flood item of the fixtures as another outlet runs it: new headline, a byline.
+pub const FLOOD_COPY: &str = "Valley families flee rising water\n\nBy Staff Reporter\n\nFlood waters rose across the valley on Monday, forcing hundreds of families from their homes.\n\n“The water is rising faster than we have ever seen,” said Tom Hale, the county's emergency chief.\n";
+
+/// An item arrives in the inbox (`age_secs` old) and is extracted, as the watcher and
+/// the background extraction would deliver it.
+pub fn arrive(state: &mut State, name: &str, text: &str, age_secs: u64) {
+    let changes = crate::watch::Changes {
+        arrived: vec![entry(name, age_secs)],
+        ..Default::default()
+    };
+    update::handle(state, Event::InboxChanged(changes));
+    let mut a = article::extract(name, text).article;
+    a.path = PathBuf::from("/desk/inbox").join(name);
+    update::handle(state, Event::Extracted(vec![a.into()]));
 }
 
 /// The names in view order.

@@ -57,7 +57,7 @@ fn unknown_fields_list_the_valid_ones() {
     assert_eq!(e.column, 6);
     let hint = e.hint.expect("hint");
     assert!(hint.starts_with("did you mean 'title'?"), "{hint}");
-    assert!(hint.contains("title, lead, body, source, author, url, lang, dir, keyword, tag, category, file, age, date, words"));
+    assert!(hint.contains("title, lead, body, source, author, url, lang, dir, keyword, tag, category, file, age, date, words, dup, cluster"));
 }
 
 #[test]

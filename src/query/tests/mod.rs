@@ -5,6 +5,7 @@ mod eval;
 mod explain;
 mod parse;
 mod roundtrip;
+mod story;
 
 use super::{Aliases, Expr, Folded, Query, QueryError, Subject, parse};
 

@@ -30,6 +30,7 @@ const QUERIES: &[&str] = &[
     "-(-(-a))",
     "a \"b\"c /d/ 1:f",
     "url:http://a.b/c:d",
+    "dup:filed -dup:filed cluster:>3 cluster:(>=2 <9) cluster:1",
     "title:(lead:(x y) z)",
 ];
 
@@ -83,6 +84,9 @@ mod properties {
         "words:",
         "age:",
         "date:",
+        "dup:",
+        "cluster:",
+        "filed",
         "tag:",
         "url:",
         ">",

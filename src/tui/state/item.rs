@@ -5,6 +5,7 @@ use std::sync::Arc;
 use std::time::SystemTime;
 
 use crate::article::Article;
+use crate::cluster::{Filed, FiledIndex};
 use crate::desk::Entry;
 use crate::query::{Folded, Query, Subject, fold_text};
 use crate::rules::{Outcome, Rules};
@@ -23,6 +24,10 @@ pub struct Item {
     pub folded: Option<Folded>,
     /// What the config's rules say of it: suggestion, tags, priority.
     pub outcome: Option<Outcome>,
+    /// The filed item it is a near-duplicate of (`dup:filed`), boxed: most have none.
+    pub also_filed: Option<Box<Filed>>,
+    /// Its story cluster's size, once worked out for a `cluster:` filter or rule.
+    pub cluster: Option<usize>,
 }
 
 impl Item {
@@ -34,6 +39,8 @@ impl Item {
             fresh,
             folded: None,
             outcome: None,
+            also_filed: None,
+            cluster: None,
         }
     }
 
@@ -45,7 +52,7 @@ impl Item {
     }
 
     fn subject_of<'a>(&'a self, a: &'a Article) -> Subject<'a> {
-        let mut subject = Subject::from(a);
+        let mut subject = self.story(Subject::from(a));
         subject.file = &self.entry.name;
         if let Some(outcome) = &self.outcome {
             subject.tags = &outcome.tags;
@@ -61,7 +68,7 @@ impl Item {
             return;
         };
         let age = now.duration_since(self.entry.modified).unwrap_or_default();
-        let mut subject = Subject::from(&**a).with_age(age);
+        let mut subject = self.story(Subject::from(&**a).with_age(age));
         subject.file = &self.entry.name;
         let outcome = rules.evaluate(&subject, folded);
         if let Some(folded) = self.folded.as_mut() {
@@ -69,6 +76,23 @@ impl Item {
             folded.category = outcome.suggestion().map(fold_text).unwrap_or_default();
         }
         self.outcome = Some(outcome);
+    }
+
+    /// The subject with what its story says: cluster size and filed near-duplicate.
+    fn story<'a>(&'a self, mut subject: Subject<'a>) -> Subject<'a> {
+        subject.cluster = self.cluster;
+        subject.also_filed = self.also_filed.as_ref().map(|f| f.category.as_str());
+        subject
+    }
+
+    /// The body signature, once extracted.
+    pub fn signature(&self) -> Option<&crate::cluster::Signature> {
+        self.article.as_ref()?.signature.as_ref()
+    }
+
+    /// Looks the item up among the items filed lately.
+    pub fn check_filed(&mut self, filed: &FiledIndex) {
+        self.also_filed = self.signature().and_then(|s| filed.find(s)).map(Box::new);
     }
 
     /// The category the rules suggest, if any.

@@ -11,6 +11,7 @@ use crate::query::{Aliases, Query, QueryError};
 
 mod clusters;
 mod item;
+mod story;
 mod view;
 
 pub use clusters::Clusters;
@@ -89,6 +90,13 @@ pub struct State {
     pub grouped: bool,
     /// The clusters as of the last grouped view.
     pub clusters: Clusters,
+    /// Items filed lately (from the journal): an item like one says so.
+    pub filed_items: crate::cluster::FiledIndex,
+    /// This session's filings still in force: a journal read that began before one
+    /// was written lacks it, so they are added to each index read.
+    pub filed_here: Vec<crate::desk::Record>,
+    /// Items changed since their cluster sizes were worked out (for `cluster:`).
+    pub stale_sizes: bool,
     /// The last statistics read from the journal and inbox.
     pub stats: Option<crate::stats::Stats>,
     /// The person has pressed a key: from then on re-sorting keeps their item selected.
@@ -130,6 +138,9 @@ impl State {
             stats: None,
             grouped: false,
             clusters: Clusters::default(),
+            filed_items: Default::default(),
+            filed_here: Vec::new(),
+            stale_sizes: true,
             quit: false,
         }
     }

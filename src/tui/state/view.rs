@@ -45,6 +45,7 @@ impl State {
 
     /// Rebuilds the view and selects `keep` if it shows.
     fn rebuild_view(&mut self, keep: Option<String>) {
+        self.size_clusters();
         let saved = self.active_view().map(|v| &v.query);
         let queries: Vec<&Query> = saved.into_iter().chain(&self.query).collect();
         let mut view: Vec<usize> = (0..self.items.len())
@@ -118,6 +119,7 @@ impl State {
         self.marks
             .retain(|name| self.items.iter().any(|i| &i.entry.name == name));
         self.pending += todo.len();
+        self.stale_sizes = true;
         self.rebuild_view(keep);
         todo
     }
@@ -143,6 +145,7 @@ impl State {
         self.items.retain(|i| !left.contains(&i.entry.name));
         self.marks.retain(|m| !left.contains(m));
         self.pending += todo.len();
+        self.stale_sizes = true;
         self.rebuild_view(keep);
         (todo, left)
     }
@@ -164,16 +167,18 @@ impl State {
                 self.pending = self.pending.saturating_sub(1);
             }
         }
-        let (rules, now) = (&self.rules, self.now);
+        let (rules, now, filed) = (&self.rules, self.now, &self.filed_items);
         self.items
             .par_iter_mut()
             .zip(incoming)
             .for_each(|(item, article)| {
                 if let Some(article) = article {
                     item.set_article(article);
+                    item.check_filed(filed);
                     item.apply_rules(rules, now);
                 }
             });
+        self.stale_sizes = true;
         if matches!(
             self.sort,
             SortOrder::Title | SortOrder::Source | SortOrder::Language | SortOrder::Priority
@@ -193,6 +198,7 @@ impl State {
         let position = self.selected;
         self.items.retain(|i| !names.contains(&i.entry.name));
         self.marks.retain(|m| !names.contains(m));
+        self.stale_sizes = true;
         self.rebuild_view(None);
         self.selected = position.min(self.view.len().saturating_sub(1));
     }

@@ -70,11 +70,15 @@ fn row<'a>(
     } else {
         1
     };
-    let count = if copies > 1 {
+    let mut count = if copies > 1 {
         format!("×{copies} ")
     } else {
         String::new()
     };
+    // Like an item filed lately (the preview says which).
+    if item.also_filed.is_some() {
+        count.push_str("≈ ");
+    }
     let mark = if marked {
         "*"
     } else if item.fresh {

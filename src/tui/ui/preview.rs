@@ -70,6 +70,9 @@ fn fields(
         lines.push(layout::line(url, cells, r, palette.muted));
         lines.len() - 1
     });
+    if let Some(line) = filed_line(state, palette) {
+        lines.push(line);
+    }
     if let Some(line) = rules_line(state, palette) {
         lines.push(line);
     }
@@ -204,6 +207,14 @@ fn copies(cells: usize, state: &State, palette: &Palette) -> Vec<Line<'static>> 
         }
     }
     lines
+}
+
+/// "like an item filed → Syria 2 h ago": the selected item copies one filed lately.
+fn filed_line(state: &State, palette: &Palette) -> Option<Line<'static>> {
+    let filed = state.current()?.also_filed.as_ref()?;
+    let now = jiff::Timestamp::try_from(state.now).ok()?;
+    let text = filed.like(state.label(&filed.category), now);
+    Some(Line::styled(crate::tui::text::clean(&text), palette.accent))
 }
 
 /// What the rules say of the selected item: `a files → Syria (rule idlib) · tags … · priority …`.

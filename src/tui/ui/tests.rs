@@ -258,6 +258,7 @@ fn stats_view_from_a_fixed_journal_80x24() {
         how: "key".into(),
         batch: None,
         arrived: Some(at(ago + 1800)),
+        signature: None,
     };
     let records = [
         record(Op::File, "syria", 7200),
@@ -308,4 +309,43 @@ fn the_url_row_is_a_hyperlink_only_while_on_screen() {
         doc: Some(Box::new(doc)),
     };
     assert!(osc8_rows(&s).is_empty());
+}
+
+#[test]
+fn preview_of_a_copy_of_a_filed_item_120x40() {
+    use crate::tui::testing::{FLOOD_COPY, arrive, record};
+    let mut s = state();
+    arrive(&mut s, "flood-copy.txt", FLOOD_COPY, 60);
+    let flood = s.items.iter().find(|i| i.entry.name == "flood.txt");
+    let signature = flood.and_then(|i| i.article.as_ref()?.signature.clone());
+    let two_hours_ago = crate::tui::testing::now() - std::time::Duration::from_secs(7200);
+    let filed = crate::desk::Record {
+        time: jiff::Timestamp::try_from(two_hours_ago)
+            .expect("time")
+            .to_string(),
+        signature: signature.map(|sig| sig.encode()),
+        ..record("earlier-flood.txt", "syria")
+    };
+    let mut index = crate::cluster::FiledIndex::default();
+    index.add(&filed);
+    s.set_filed(index);
+    keys(&mut s, "g");
+    assert_eq!(
+        s.current().map(|i| i.entry.name.as_str()),
+        Some("flood-copy.txt")
+    );
+    let t = draw(&s, 120, 40);
+    let screen: String = t
+        .backend()
+        .buffer()
+        .content
+        .iter()
+        .map(|c| c.symbol())
+        .collect();
+    assert!(
+        screen.contains("like an item filed → Syria 2 h ago"),
+        "{}",
+        t.backend()
+    );
+    insta::assert_snapshot!(t.backend());
 }

@@ -183,7 +183,15 @@ fn move_effect(state: &mut State, to: Destination) -> Vec<Effect> {
         info(state, "nothing to file: the inbox is empty".into());
         return Vec::new();
     }
-    vec![Effect::Move { items, to }]
+    let signatures = indices
+        .iter()
+        .map(|&i| state.items[i].article.as_ref()?.signature.clone())
+        .collect();
+    vec![Effect::Move {
+        items,
+        to,
+        signatures,
+    }]
 }
 
 pub(super) fn open_reader(state: &mut State) -> Vec<Effect> {

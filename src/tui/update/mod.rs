@@ -34,7 +34,7 @@ pub fn handle(state: &mut State, event: Event) -> Vec<Effect> {
                 effects.push(Effect::Extract(todo));
             }
             if first {
-                effects.push(Effect::LoadStats);
+                effects.extend([Effect::LoadStats, Effect::LoadFiled]);
             }
             effects
         }
@@ -45,7 +45,8 @@ pub fn handle(state: &mut State, event: Event) -> Vec<Effect> {
                 effects.push(Effect::Extract(todo));
             }
             if !left.is_empty() {
-                effects.push(Effect::ExplainGone(left));
+                // Someone else filed them: their copies here are like filed items now.
+                effects.extend([Effect::ExplainGone(left), Effect::LoadFiled]);
             }
             effects
         }
@@ -63,6 +64,10 @@ pub fn handle(state: &mut State, event: Event) -> Vec<Effect> {
         }
         Event::StatsLoaded(stats) => {
             state.stats = Some(stats);
+            Vec::new()
+        }
+        Event::FiledLoaded(filed) => {
+            state.set_filed(*filed);
             Vec::new()
         }
         Event::Info(message) => {
@@ -91,6 +96,7 @@ pub fn handle(state: &mut State, event: Event) -> Vec<Effect> {
                     *n = n.saturating_sub(1);
                 }
             }
+            state.filed_undone(&records);
             info(
                 state,
                 format!("undone: {} back in the inbox", names.join(", ")),
@@ -114,6 +120,7 @@ fn on_moved(
     for r in &done {
         *state.filed.entry(r.category.clone()).or_default() += 1;
     }
+    state.filed_moved(&done);
     names.extend(gone);
     state.remove(&names);
     if let Some(first) = failed.first() {

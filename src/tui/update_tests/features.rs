@@ -215,7 +215,7 @@ fn the_rules_suggestion_is_one_key_away_and_the_filter_sees_rule_tags() {
     );
     let effects = keys(&mut s, "a");
     assert!(
-        matches!(effects.as_slice(), [Effect::Move { to: Destination::Category(c), items }] if c == "syria" && items[0].name == "000_seed.txt"),
+        matches!(effects.as_slice(), [Effect::Move { to: Destination::Category(c), items, .. }] if c == "syria" && items[0].name == "000_seed.txt"),
         "{effects:?}"
     );
     keys(&mut s, "/ t a g : i d l i b enter");

@@ -30,10 +30,19 @@ fn a_category_key_files_the_selected_item_and_the_next_one_is_selected() {
     let mut s = state();
     keys(&mut s, "j");
     let effects = keys(&mut s, "1");
-    let Effect::Move { items, to } = &effects[0] else {
+    let Effect::Move {
+        items,
+        to,
+        signatures,
+    } = &effects[0]
+    else {
         panic!("{effects:?}")
     };
     assert_eq!((items.len(), items[0].name.as_str()), (1, "flood.txt"));
+    assert!(
+        matches!(signatures.as_slice(), [Some(_)]),
+        "the body signature goes to the journal"
+    );
     assert_eq!(to, &Destination::Category("syria".into()));
     handle(
         &mut s,
@@ -237,4 +246,5 @@ fn new_arrivals_are_fresh_and_vanished_items_go() {
     assert!(s.items.iter().any(|i| i.fresh && i.entry.name == "new.txt"));
 }
 
+mod also_filed;
 mod features;
