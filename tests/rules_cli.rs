@@ -423,9 +423,9 @@ impl Drop for Killed {
     }
 }
 
-#[test]
-fn watch_apply_files_what_is_there_and_what_arrives() {
-    let desk = Desk::new(WRITE_FIELDS);
+/// Starts `watch --apply` on the desk and waits until it says it applies auto rules;
+/// its stdout lines, and the process (killed when dropped).
+fn watch_apply(desk: &Desk) -> (Receiver<String>, Killed) {
     let mut child = desk
         .command(&["watch", "--apply"])
         .stdout(Stdio::piped())
@@ -434,11 +434,18 @@ fn watch_apply_files_what_is_there_and_what_arrives() {
         .expect("start watch");
     let out = lines_of(child.stdout.take().expect("stdout"));
     let err = lines_of(child.stderr.take().expect("stderr"));
-    let _child = Killed(child);
-    let (mut seen, mut said) = (Vec::new(), Vec::new());
-    wait_for(&err, &mut said, "the watcher to start", |l| {
+    let child = Killed(child);
+    wait_for(&err, &mut Vec::new(), "the watcher to start", |l| {
         l.contains("applying auto rules")
     });
+    (out, child)
+}
+
+#[test]
+fn watch_apply_files_what_is_there_and_what_arrives() {
+    let desk = Desk::new(WRITE_FIELDS);
+    let (out, _child) = watch_apply(&desk);
+    let mut seen = Vec::new();
     // The item already in the inbox is filed first.
     wait_for(&out, &mut seen, "the startup filing", |l| {
         l.contains("\"action\":\"file\"") && l.contains("idlib-ar.txt")
@@ -507,19 +514,8 @@ fn watch_apply_skips_a_copy_of_what_it_filed_earlier() {
     let desk = Desk::new("[]");
     desk.set_config(&COPY_RULES.replace("WHEN", "title:idlib"));
     fs::remove_file(desk.path("inbox/idlib-ar.txt")).expect("rm");
-    let mut child = desk
-        .command(&["watch", "--apply"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("start watch");
-    let out = lines_of(child.stdout.take().expect("stdout"));
-    let err = lines_of(child.stderr.take().expect("stderr"));
-    let _child = Killed(child);
-    let (mut seen, mut said) = (Vec::new(), Vec::new());
-    wait_for(&err, &mut said, "the watcher to start", |l| {
-        l.contains("applying auto rules")
-    });
+    let (out, _child) = watch_apply(&desk);
+    let mut seen = Vec::new();
     let arrive = |name: &str, text: &str| {
         let incoming = desk.path("inbox/.incoming");
         fs::write(&incoming, text).expect("write");

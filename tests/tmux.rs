@@ -63,6 +63,14 @@ impl Tmux {
         self.cmd(&args);
     }
 
+    /// Waits for the shell, then runs newsdesk on the desk's config, `env` (`VAR=value …`)
+    /// in front.
+    fn launch(&self, env: &str) {
+        self.wait_for("READY$");
+        let command = format!("{env} {} --config config.toml", bin().display());
+        self.keys(&[command.trim_start(), "Enter"]);
+    }
+
     fn pane(&self) -> String {
         String::from_utf8_lossy(&self.cmd(&["capture-pane", "-p", "-t", "t"]).stdout).into_owned()
     }
@@ -150,11 +158,7 @@ fn file_two_items_undo_one_and_quit_at_80x24() {
     let Some(tmux) = Tmux::start("triage", 80, 24, desk.path()) else {
         return;
     };
-    tmux.wait_for("READY$");
-    tmux.keys(&[
-        &format!("USER=ana {} --config config.toml", bin().display()),
-        "Enter",
-    ]);
+    tmux.launch("USER=ana");
     // Sorted by title: Council…, Flood…, then the Arabic seed.
     tmux.wait_for("Inbox 3");
     tmux.wait_for("Council passes the budget");
@@ -189,11 +193,7 @@ fn small_terminal_shows_the_list_and_then_the_too_small_message() {
     let Some(tmux) = Tmux::start("small", 44, 12, desk.path()) else {
         return;
     };
-    tmux.wait_for("READY$");
-    tmux.keys(&[
-        &format!("{} --config config.toml", bin().display()),
-        "Enter",
-    ]);
+    tmux.launch("");
     tmux.wait_for("Inbox 3");
     tmux.cmd(&["resize-window", "-t", "t", "-x", "30", "-y", "6"]);
     tmux.wait_for("too small");
@@ -209,11 +209,7 @@ fn saving_the_config_reloads_it_and_a_broken_save_is_refused_with_its_place() {
     let Some(tmux) = Tmux::start("reload", 100, 24, desk.path()) else {
         return;
     };
-    tmux.wait_for("READY$");
-    tmux.keys(&[
-        &format!("{} --config config.toml", bin().display()),
-        "Enter",
-    ]);
+    tmux.launch("");
     tmux.wait_for("1 Syria");
     let config = desk.path().join("config.toml");
     let text = std::fs::read_to_string(&config)
@@ -294,11 +290,7 @@ fn runs_under_each_common_term_and_restores_the_terminal() {
         let Some(tmux) = Tmux::start(&format!("term-{term}"), 80, 24, desk.path()) else {
             return;
         };
-        tmux.wait_for("READY$");
-        tmux.keys(&[
-            &format!("TERM={term} {} --config config.toml", bin().display()),
-            "Enter",
-        ]);
+        tmux.launch(&format!("TERM={term}"));
         tmux.wait_for("Council passes the budget");
         tmux.keys(&["j"]);
         tmux.wait_for("Inbox 3");
@@ -414,11 +406,7 @@ fn tab_shows_a_saved_view_with_arabic_on_screen() {
     let Some(tmux) = Tmux::start("views", 80, 24, desk.path()) else {
         return;
     };
-    tmux.wait_for("READY$");
-    tmux.keys(&[
-        &format!("{} --config config.toml", bin().display()),
-        "Enter",
-    ]);
+    tmux.launch("");
     tmux.wait_for("Inbox 3");
     tmux.keys(&["Tab"]);
     let pane = tmux.wait_for("Inbox › Arabic 1");

@@ -3,22 +3,27 @@
 
 use crate::tui::effect::{Destination, Effect};
 use crate::tui::event::Event;
-use crate::tui::state::{Level, Mode};
+use crate::tui::state::{Level, Mode, State};
 use crate::tui::testing::{keys, names, state};
 use crate::tui::update::handle;
+
+/// Saves `text` as the config, as the TUI sees it when the file changes.
+fn reload(s: &mut State, text: &str) -> Vec<Effect> {
+    let config = crate::config::Config::parse(
+        text,
+        std::path::Path::new("c.toml"),
+        std::path::Path::new("/desk"),
+    )
+    .expect("config");
+    handle(s, Event::ConfigReloaded(Ok(Box::new(config))))
+}
 
 #[test]
 fn a_reloaded_config_switches_hyperlinks() {
     let mut s = state();
     s.rendering.links_auto = true;
-    let reload = |s: &mut crate::tui::state::State, text: &str| {
-        let config = crate::config::Config::parse(
-            text,
-            std::path::Path::new("c.toml"),
-            std::path::Path::new("/desk"),
-        )
-        .expect("config");
-        handle(s, Event::ConfigReloaded(Ok(Box::new(config))));
+    let reload = |s: &mut State, text: &str| {
+        reload(s, text);
         s.rendering.links
     };
     assert!(!reload(&mut s, "[display]\nhyperlinks = \"off\"\n"));
@@ -32,13 +37,7 @@ fn a_reloaded_config_switches_hyperlinks() {
 fn a_reloaded_config_changes_keys_and_a_broken_one_keeps_the_old() {
     let mut s = state();
     let text = "[[category]]\nname = \"levant\"\nkey = \"9\"\nlabel = \"Levant\"\n";
-    let config = crate::config::Config::parse(
-        text,
-        std::path::Path::new("c.toml"),
-        std::path::Path::new("/desk"),
-    )
-    .expect("config");
-    let effects = handle(&mut s, Event::ConfigReloaded(Ok(Box::new(config))));
+    let effects = reload(&mut s, text);
     assert!(matches!(effects.as_slice(), [Effect::UseConfig(_)]));
     assert!(
         matches!(keys(&mut s, "9").as_slice(), [Effect::Move { to: Destination::Category(c), .. }] if c == "levant")
@@ -268,15 +267,6 @@ fn tab_steps_through_the_saved_views_and_a_view_key_toggles_its_view() {
 fn a_reload_keeps_the_view_in_force_while_it_exists() {
     let mut s = state();
     keys(&mut s, "A");
-    let reload = |s: &mut crate::tui::state::State, text: &str| {
-        let config = crate::config::Config::parse(
-            text,
-            std::path::Path::new("c.toml"),
-            std::path::Path::new("/desk"),
-        )
-        .expect("config");
-        handle(s, Event::ConfigReloaded(Ok(Box::new(config))));
-    };
     reload(
         &mut s,
         "[[view]]\nname = \"x\"\nquery = 'lang:en'\n[[view]]\nname = \"Arabic\"\nquery = 'lang:ar'\n",
