@@ -79,43 +79,73 @@ pub fn is_unsafe_char(c: char) -> bool {
 }
 
 /// Normalises line ends to `\n`, removes escape sequences and unsafe characters.
+/// Runs of ordinary text are copied at once; only the bytes that can begin a
+/// control, an escape, a tab, a bidi override or a BOM are looked at closely.
 pub fn sanitize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
+    let bytes = text.as_bytes();
+    let (mut run, mut i) = (0, 0);
+    while i < bytes.len() {
+        if !may_be_unsafe(bytes[i]) {
+            i += 1;
+            continue;
+        }
+        // Those bytes are ASCII or lead bytes, so `i` is on a character boundary.
+        let c = text[i..].chars().next().unwrap_or(' ');
+        if !matches!(c, '\r' | '\x1b' | '\t') && !is_unsafe_char(c) {
+            i += c.len_utf8();
+            continue;
+        }
+        out.push_str(&text[run..i]);
+        i = match c {
             '\r' => {
-                if chars.peek() != Some(&'\n') {
+                if bytes.get(i + 1) != Some(&b'\n') {
                     out.push('\n');
                 }
+                i + 1
             }
-            '\x1b' => skip_escape(&mut chars),
-            '\t' => out.push(' '),
-            c if is_unsafe_char(c) => {}
-            c => out.push(c),
-        }
+            '\x1b' => i + 1 + escape_len(&text[i + 1..]),
+            '\t' => {
+                out.push(' ');
+                i + 1
+            }
+            c => i + c.len_utf8(),
+        };
+        run = i;
     }
+    out.push_str(&text[run..]);
     out
 }
 
-/// Skips the rest of an escape sequence (CSI, OSC, DCS or a two-byte escape)
-/// so its printable payload does not leak into the text either.
-fn skip_escape(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+/// ASCII controls and DEL, and the lead bytes of U+0080–U+00BF (C1 controls),
+/// U+2000–U+2FFF (bidi overrides and isolates) and U+F000–U+FFFF (the BOM).
+fn may_be_unsafe(b: u8) -> bool {
+    b < 0x20 || b == 0x7F || b == 0xC2 || b == 0xE2 || b == 0xEF
+}
+
+/// How many bytes of `rest` (what follows an ESC) belong to the escape sequence
+/// (CSI, OSC, DCS or a two-byte escape), so its printable payload does not leak
+/// into the text either.
+fn escape_len(rest: &str) -> usize {
+    let mut chars = rest.char_indices().peekable();
+    let end = |chars: &mut std::iter::Peekable<std::str::CharIndices<'_>>| {
+        chars.peek().map_or(rest.len(), |&(i, _)| i)
+    };
     match chars.next() {
-        Some('[') => {
-            for c in chars.by_ref() {
+        Some((_, '[')) => {
+            for (_, c) in chars.by_ref() {
                 if ('@'..='~').contains(&c) {
                     break;
                 }
             }
         }
-        Some(']' | 'P' | '_' | '^' | 'X') => {
-            while let Some(c) = chars.next() {
+        Some((_, ']' | 'P' | '_' | '^' | 'X')) => {
+            while let Some((_, c)) = chars.next() {
                 if c == '\x07' || c == '\u{9c}' || c == '\n' {
                     break;
                 }
                 if c == '\x1b' {
-                    if chars.peek() == Some(&'\\') {
+                    if matches!(chars.peek(), Some((_, '\\'))) {
                         chars.next();
                     }
                     break;
@@ -124,11 +154,65 @@ fn skip_escape(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
         }
         _ => {}
     }
+    end(&mut chars)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The plain character-by-character sanitiser: the reference for the fast one.
+    fn reference(text: &str) -> String {
+        let mut out = String::new();
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                '\r' if chars.peek() == Some(&'\n') => {}
+                '\r' => out.push('\n'),
+                '\x1b' => match chars.next() {
+                    Some('[') => {
+                        for c in chars.by_ref() {
+                            if ('@'..='~').contains(&c) {
+                                break;
+                            }
+                        }
+                    }
+                    Some(']' | 'P' | '_' | '^' | 'X') => {
+                        while let Some(c) = chars.next() {
+                            if matches!(c, '\x07' | '\u{9c}' | '\n') {
+                                break;
+                            }
+                            if c == '\x1b' {
+                                if chars.peek() == Some(&'\\') {
+                                    chars.next();
+                                }
+                                break;
+                            }
+                        }
+                    }
+                    _ => {}
+                },
+                '\t' => out.push(' '),
+                c if is_unsafe_char(c) => {}
+                c => out.push(c),
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_fast_sanitiser_equals_the_plain_one(
+            picks in proptest::collection::vec(0..20usize, 0..60)
+        ) {
+            const PIECES: [&str; 20] = [
+                "a", "س", "\r", "\n", "\r\n", "\t", "\x1b", "[", "]", "31m", "\x07", "\\",
+                "\u{9c}", "\u{85}", "\u{a0}", "\u{202e}", "\u{2067}", "\u{feff}", "’", "\u{7f}",
+            ];
+            let text: String = picks.iter().map(|&i| PIECES[i]).collect();
+            proptest::prop_assert_eq!(sanitize(&text), reference(&text));
+        }
+    }
 
     #[test]
     fn decodes_utf8_and_utf16_with_bom() {
