@@ -42,8 +42,9 @@ pub struct FeedError(String);
 
 /// Parses feed bytes. A truncated or damaged XML feed is read up to the last
 /// complete entry before the damage, with a note; a feed with nothing readable
-/// is an error.
+/// is an error. XML is decoded to UTF-8 first ([`xml::as_utf8`]).
 pub fn parse(bytes: &[u8]) -> Result<Feed, FeedError> {
+    let bytes = &xml::as_utf8(bytes);
     let err = match parse_whole(bytes) {
         Ok(feed) => return Ok(feed),
         Err(err) => err,
@@ -274,6 +275,8 @@ pub fn extract(name: &str, bytes: &[u8]) -> Document {
     };
     assemble::assemble(name, Format::Feed, structure, meta)
 }
+
+mod xml;
 
 #[cfg(test)]
 mod tests;

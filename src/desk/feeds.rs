@@ -13,7 +13,7 @@ use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use super::moving::{MoveError, move_into, rename_noreplace};
+use super::moving::{MoveError, move_into, rename_noreplace, tmp_path};
 use super::{Desk, host_tag};
 use crate::article::{feed, sniff};
 
@@ -107,7 +107,11 @@ impl Desk {
                 continue;
             }
             let target = self.inbox.join(parsed.file_name(&slug, entry));
-            match write_new(&target, parsed.item_json(entry).as_bytes()) {
+            match write_new(
+                &target,
+                parsed.item_json(entry).as_bytes(),
+                &host_tag(&self.who.host),
+            ) {
                 Ok(true) => split.added.push(target),
                 Ok(false) => split.known += 1,
                 Err(e) => return Err(fail(format!("cannot write {}: {e}", target.display()))),
@@ -214,12 +218,12 @@ fn is_feed_file(path: &Path) -> bool {
 /// Writes `bytes` as a new file at `target`, never replacing one: a hidden
 /// temporary file renamed into place, so a watcher never sees half an item.
 /// `Ok(false)` when the name is taken.
-fn write_new(target: &Path, bytes: &[u8]) -> io::Result<bool> {
+fn write_new(target: &Path, bytes: &[u8], tag: &str) -> io::Result<bool> {
     let dir = target.parent().unwrap_or(Path::new("."));
     let name = target
         .file_name()
         .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-    let tmp = dir.join(format!(".newsdesk-tmp.{}.{name}", std::process::id()));
+    let tmp = tmp_path(dir, tag, &name);
     let mut file = fs::File::create(&tmp)?;
     file.write_all(bytes)?;
     file.sync_data()?;

@@ -3,6 +3,7 @@
 pub mod feeds;
 pub mod journal;
 pub mod moving;
+pub mod recover;
 pub mod scan;
 
 use std::path::{Path, PathBuf};
@@ -105,7 +106,7 @@ impl Desk {
         }
     }
 
-    /// The items in the inbox; first puts back files a crashed move left claimed.
+    /// The items in the inbox; first tidies up after crashed moves ([`recover`]).
     pub fn scan(&self) -> Result<Vec<Entry>, DeskError> {
         self.reconcile();
         scan(&self.inbox).map_err(|source| DeskError::Io {
@@ -192,26 +193,17 @@ impl Desk {
             .map(|(_, category)| category.to_string())
     }
 
-    /// Puts back files that a cross-filesystem move of this host left claimed when it died.
+    /// Tidies up after cross-filesystem moves of this host that died: claims put back
+    /// (or removed when the copy is in place), partial copies removed.
     fn reconcile(&self) {
-        let Ok(dir) = std::fs::read_dir(&self.inbox) else {
-            return;
-        };
-        let tag = format!("{}{}.", moving::CLAIM_PREFIX, host_tag(&self.who.host));
-        for entry in dir.flatten() {
-            let name = entry.file_name().to_string_lossy().into_owned();
-            let Some((pid, original)) = name.strip_prefix(&tag).and_then(|r| r.split_once('.'))
-            else {
-                continue;
-            };
-            let alive = pid
-                .parse::<i32>()
-                .ok()
-                .and_then(rustix::process::Pid::from_raw)
-                .is_some_and(|p| rustix::process::test_kill_process(p).is_ok());
-            if !alive {
-                let _ = moving::restore(&entry.path(), &self.inbox.join(original));
-            }
+        let mut folders = vec![self.inbox.clone(), self.skip.clone()];
+        folders.extend(self.categories.iter().map(|c| c.folder.clone()));
+        let done = recover::recover(&folders, &host_tag(&self.who.host));
+        for path in done.restored {
+            tracing::info!("put back {} from a dead move's claim", path.display());
+        }
+        for path in done.finished.iter().chain(&done.removed) {
+            tracing::info!("removed {}, left by a dead move", path.display());
         }
     }
 

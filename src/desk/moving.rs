@@ -60,7 +60,7 @@ fn exists(path: &Path) -> bool {
 }
 
 /// The name, then `stem-2.ext`, `stem-3.ext`, … (bounded).
-fn candidates(name: &str) -> impl Iterator<Item = String> + '_ {
+pub(crate) fn candidates(name: &str) -> impl Iterator<Item = String> + '_ {
     let (stem, ext) = match name.rfind('.') {
         Some(i) if i > 0 => (&name[..i], &name[i..]),
         _ => (name, ""),
@@ -105,16 +105,26 @@ fn link_then_unlink(src: &Path, dst: &Path) -> io::Result<()> {
     }
 }
 
-/// Across filesystems: claim the source by renaming it aside (atomic, so only one
-/// process wins), copy to a hidden temporary name, fsync, rename into place, then
-/// remove the claim. A crash leaves two copies at worst, never none.
+/// Across filesystems: create the hidden temporary in `dir`, claim the source by
+/// renaming it aside (atomic, so only one process wins), copy into the temporary, fsync,
+/// rename it into place, then remove the claim. A kill leaves two copies at worst,
+/// never none; [`super::recover`] tidies up after it. The temporary exists before the
+/// claim and is renamed away before the claim goes, so a dead mover's claim with its
+/// temporary still beside it was never copied into place.
 fn move_across(src: &Path, dir: &Path, name: &str, tag: &str) -> Result<PathBuf, MoveError> {
-    let claim = src.with_file_name(format!("{CLAIM_PREFIX}{tag}.{}.{name}", std::process::id()));
-    match rename_noreplace(src, &claim) {
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Err(MoveError::SourceGone),
-        other => other?,
+    let tmp = tmp_path(dir, tag, name);
+    fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&tmp)?;
+    let claim = src.with_file_name(leftover_name(CLAIM_PREFIX, tag, name));
+    if let Err(e) = rename_noreplace(src, &claim) {
+        let _ = fs::remove_file(&tmp);
+        return Err(match e.kind() {
+            io::ErrorKind::NotFound => MoveError::SourceGone,
+            _ => e.into(),
+        });
     }
-    let tmp = dir.join(format!(".newsdesk-tmp.{}.{name}", std::process::id()));
     match copy_into_place(&claim, &tmp, dir, name) {
         Ok(dst) => {
             fs::remove_file(&claim)?;
@@ -122,15 +132,31 @@ fn move_across(src: &Path, dir: &Path, name: &str, tag: &str) -> Result<PathBuf,
             Ok(dst)
         }
         Err(e) => {
-            let _ = fs::remove_file(&tmp);
+            // The source back first: a claim alone would read as a finished move.
             restore(&claim, src)?;
+            let _ = fs::remove_file(&tmp);
             Err(e.into())
         }
     }
 }
 
-/// The prefix of a file claimed by a cross-filesystem move in progress.
+/// The prefix of a file claimed by a cross-filesystem move in progress:
+/// `.newsdesk-claim.HOST.PID.NAME`, beside where the file was.
 pub const CLAIM_PREFIX: &str = ".newsdesk-claim.";
+
+/// The prefix of the copy a cross-filesystem move is writing:
+/// `.newsdesk-tmp.HOST.PID.NAME`, in the folder it moves to.
+pub const TMP_PREFIX: &str = ".newsdesk-tmp.";
+
+/// This process's hidden temporary for `name` in `dir`.
+pub(crate) fn tmp_path(dir: &Path, tag: &str, name: &str) -> PathBuf {
+    dir.join(leftover_name(TMP_PREFIX, tag, name))
+}
+
+/// `PREFIX` `HOST.PID.NAME`: what [`super::recover`] parses back.
+fn leftover_name(prefix: &str, tag: &str, name: &str) -> String {
+    format!("{prefix}{tag}.{}.{name}", std::process::id())
+}
 
 fn copy_into_place(claim: &Path, tmp: &Path, dir: &Path, name: &str) -> io::Result<PathBuf> {
     fs::copy(claim, tmp)?;
@@ -245,5 +271,11 @@ mod tests {
             move_across(&src, &cat, "a.txt", "t"),
             Err(MoveError::SourceGone)
         ));
+        let mut left: Vec<String> = fs::read_dir(&cat)
+            .expect("ls")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        assert_eq!(left, ["a-2.txt", "a.txt"], "no temporary left");
     }
 }

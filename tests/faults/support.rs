@@ -239,17 +239,15 @@ pub fn item(i: usize) -> String {
     format!("item-{i:04}.txt")
 }
 
-/// The item a file name stands for: claims and temporaries carry it after a prefix.
+/// The item a file name stands for: claims and temporaries carry it after a prefix
+/// and `HOST.PID.` (host names have no dots there).
 pub fn item_of(name: &str) -> String {
-    if let Some(rest) = name.strip_prefix(".newsdesk-claim.") {
-        // TAG.PID.NAME
-        return rest.splitn(3, '.').nth(2).unwrap_or(rest).to_string();
-    }
-    if let Some(rest) = name.strip_prefix(".newsdesk-tmp.") {
-        // PID.NAME
-        return rest.split_once('.').map_or(rest, |(_, n)| n).to_string();
-    }
-    name.to_string()
+    [".newsdesk-claim.", ".newsdesk-tmp."]
+        .iter()
+        .find_map(|prefix| name.strip_prefix(prefix))
+        .and_then(|rest| rest.splitn(3, '.').nth(2))
+        .unwrap_or(name)
+        .to_string()
 }
 
 /// A small tmpfs mounted for one test, unmounted when dropped. `None` (with a printed

@@ -117,3 +117,19 @@ fn rss_1_0_and_0_91() {
     let old = r#"<rss version="0.91"><channel><title>Tiny</title><link>https://t.example.org/</link><item><title>One</title><link>https://t.example.org/1</link></item></channel></rss>"#;
     assert_eq!(parse(old.as_bytes()).expect("rss 0.91").entries.len(), 1);
 }
+
+#[test]
+fn a_declaration_past_the_first_64_bytes_neither_panics_nor_garbles() {
+    // quick-xml 0.42 (inside feed-rs) panicked switching to a declared encoding after
+    // reading its first 64 bytes; the fuzzer found it (tests/fuzz-regressions/feed/).
+    let mut bytes = format!(
+        "<?xml version=\"1.0\"{} encoding=\"ISO-8859-1\"?>",
+        " ".repeat(80)
+    )
+    .into_bytes();
+    bytes.extend_from_slice(b"<rss version=\"2.0\"><channel><title>Caf\xe9</title>");
+    bytes.extend_from_slice(b"<item><title>One</title></item></channel></rss>");
+    let feed = parse(&bytes).expect("parses");
+    assert_eq!(feed.title.as_deref(), Some("Caf\u{e9}"));
+    assert_eq!(feed.entries.len(), 1);
+}

@@ -141,7 +141,7 @@ pub fn declared(bytes: &[u8]) -> Option<&'static Encoding> {
 }
 
 /// `<?xml version="1.0" encoding="…"?>`
-fn xml_encoding(head: &[u8]) -> Option<&'static Encoding> {
+pub fn xml_encoding(head: &[u8]) -> Option<&'static Encoding> {
     let decl = head.trim_ascii_start().strip_prefix(b"<?xml")?;
     let end = memchr::memmem::find(decl, b"?>")?;
     let decl = &decl[..end];
