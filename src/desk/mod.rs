@@ -7,6 +7,8 @@ pub mod recover;
 pub mod scan;
 
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 pub use feeds::{Split, SplitFailure};
 pub use journal::{Journal, Op, Record};
@@ -88,7 +90,13 @@ pub struct Desk {
     pub categories: Vec<Category>,
     pub who: Who,
     pub journal: Journal,
+    /// When this process last tidied up after dead moves ([`Desk::scan`]).
+    reconciled: Arc<Mutex<Option<Instant>>>,
 }
+
+/// How often a long-running process (the TUI, `watch`) looks for what dead moves left:
+/// it lists every category folder, which grows with everything ever filed.
+const RECONCILE_EVERY: Duration = Duration::from_secs(30);
 
 mod filing;
 
@@ -103,12 +111,24 @@ impl Desk {
             categories: config.categories.clone(),
             who,
             journal,
+            reconciled: Arc::default(),
         }
     }
 
-    /// The items in the inbox; first tidies up after crashed moves ([`recover`]).
+    /// The items in the inbox; first tidies up after crashed moves ([`recover`]), on the
+    /// first scan of a process and then at most every [`RECONCILE_EVERY`].
     pub fn scan(&self) -> Result<Vec<Entry>, DeskError> {
-        self.reconcile();
+        let due = {
+            let mut last = self.reconciled.lock().unwrap_or_else(|e| e.into_inner());
+            let due = last.is_none_or(|t| t.elapsed() >= RECONCILE_EVERY);
+            if due {
+                *last = Some(Instant::now());
+            }
+            due
+        };
+        if due {
+            self.reconcile();
+        }
         scan(&self.inbox).map_err(|source| DeskError::Io {
             path: self.inbox.clone(),
             source,
