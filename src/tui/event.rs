@@ -108,9 +108,59 @@ pub fn chord(key: KeyEvent) -> Option<Chord> {
     })
 }
 
+/// The most extracted articles merged into one event: fields still fill in steadily,
+/// and a key is never kept waiting behind one enormous batch.
+pub const MERGED_BATCH: usize = 4096;
+
+/// Everything the background threads have sent so far, in order, with consecutive
+/// extraction batches merged (up to [`MERGED_BATCH`]): at 100,000 items, one view
+/// refresh and one frame per batch of 256 would be 400 of each.
+pub fn drain(rx: &std::sync::mpsc::Receiver<Event>) -> Vec<Event> {
+    let mut out: Vec<Event> = Vec::new();
+    while let Ok(event) = rx.try_recv() {
+        match (out.last_mut(), event) {
+            (Some(Event::Extracted(all)), Event::Extracted(more))
+                if all.len() + more.len() <= MERGED_BATCH =>
+            {
+                all.extend(more)
+            }
+            (_, event) => out.push(event),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn queued_extraction_batches_merge_and_keep_their_place() {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let batch = |n: usize| {
+            Event::Extracted(
+                (0..n)
+                    .map(|_| std::sync::Arc::new(Article::default()))
+                    .collect(),
+            )
+        };
+        for event in [batch(256), batch(256), Event::Info("x".into()), batch(3)] {
+            tx.send(event).expect("send");
+        }
+        for _ in 0..MERGED_BATCH / 256 + 1 {
+            tx.send(batch(256)).expect("send");
+        }
+        let sizes: Vec<String> = drain(&rx)
+            .iter()
+            .map(|e| match e {
+                Event::Extracted(a) => a.len().to_string(),
+                Event::Info(m) => m.clone(),
+                _ => "?".into(),
+            })
+            .collect();
+        assert_eq!(sizes, ["512", "x", "3843", "512"].map(String::from));
+        assert!(drain(&rx).is_empty());
+    }
     use ratatui::crossterm::event::KeyEventState;
 
     #[test]

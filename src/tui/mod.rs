@@ -138,27 +138,29 @@ fn event_loop(
     }
 }
 
-/// The next event: background results first, then a key or resize, else a tick each second.
-fn wait(rx: &Receiver<Event>, last_tick: &mut Instant) -> Result<Option<Event>> {
+/// The next events: background results first (all that are ready), then a key or
+/// resize, else a tick each second.
+fn wait(rx: &Receiver<Event>, last_tick: &mut Instant) -> Result<Vec<Event>> {
     loop {
-        if let Ok(event) = rx.try_recv() {
-            return Ok(Some(event));
+        let ready = event::drain(rx);
+        if !ready.is_empty() {
+            return Ok(ready);
         }
         if last_tick.elapsed() >= Duration::from_secs(1) {
             *last_tick = Instant::now();
-            return Ok(Some(Event::Tick(SystemTime::now())));
+            return Ok(vec![Event::Tick(SystemTime::now())]);
         }
         if ct::poll(Duration::from_millis(30))? {
             match ct::read()? {
                 ct::Event::Key(key) => {
                     if let Some(chord) = event::chord(key) {
-                        return Ok(Some(Event::Key(chord)));
+                        return Ok(vec![Event::Key(chord)]);
                     }
                 }
-                ct::Event::Resize(width, height) => return Ok(Some(Event::Resize(width, height))),
+                ct::Event::Resize(width, height) => return Ok(vec![Event::Resize(width, height)]),
                 ct::Event::Mouse(m) => {
                     if let Some(mouse) = event::mouse(m) {
-                        return Ok(Some(Event::Mouse(mouse)));
+                        return Ok(vec![Event::Mouse(mouse)]);
                     }
                 }
                 _ => {}
