@@ -62,14 +62,19 @@ impl Desk {
     /// drop the split feed files from its arrivals: the new items arrive with the
     /// next rescan like any other file.
     pub fn split_feeds(&self) -> Vec<Result<Split, SplitFailure>> {
-        let Ok(entries) = self.scan() else {
+        self.tidy_up();
+        // Names first: only a feed-like name costs a stat and a read, so a big inbox
+        // of text items is not listed twice before the first screen.
+        let Ok(dir) = fs::read_dir(&self.inbox) else {
             return Vec::new();
         };
-        let feeds: Vec<PathBuf> = entries
-            .into_iter()
-            .map(|e| e.path)
-            .filter(|p| may_be_feed(p) && is_feed_file(p))
+        let mut feeds: Vec<PathBuf> = dir
+            .flatten()
+            .filter(|d| !super::scan::is_ignored(&d.file_name().to_string_lossy()))
+            .map(|d| d.path())
+            .filter(|p| may_be_feed(p) && p.is_file() && is_feed_file(p))
             .collect();
+        feeds.sort();
         if feeds.is_empty() {
             return Vec::new();
         }

@@ -118,17 +118,7 @@ impl Desk {
     /// The items in the inbox; first tidies up after crashed moves ([`recover`]), on the
     /// first scan of a process and then at most every [`RECONCILE_EVERY`].
     pub fn scan(&self) -> Result<Vec<Entry>, DeskError> {
-        let due = {
-            let mut last = self.reconciled.lock().unwrap_or_else(|e| e.into_inner());
-            let due = last.is_none_or(|t| t.elapsed() >= RECONCILE_EVERY);
-            if due {
-                *last = Some(Instant::now());
-            }
-            due
-        };
-        if due {
-            self.reconcile();
-        }
+        self.tidy_up();
         scan(&self.inbox).map_err(|source| DeskError::Io {
             path: self.inbox.clone(),
             source,
@@ -211,6 +201,22 @@ impl Desk {
         let mut all = folders.chain([(self.skip.as_path(), "skip")]);
         all.find(|(folder, _)| folder.join(name).is_file())
             .map(|(_, category)| category.to_string())
+    }
+
+    /// [`Desk::reconcile`] on the first call of a process, then at most every
+    /// [`RECONCILE_EVERY`].
+    fn tidy_up(&self) {
+        let due = {
+            let mut last = self.reconciled.lock().unwrap_or_else(|e| e.into_inner());
+            let due = last.is_none_or(|t| t.elapsed() >= RECONCILE_EVERY);
+            if due {
+                *last = Some(Instant::now());
+            }
+            due
+        };
+        if due {
+            self.reconcile();
+        }
     }
 
     /// Tidies up after cross-filesystem moves of this host that died: claims put back
