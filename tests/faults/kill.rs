@@ -32,6 +32,7 @@ fn file_and_kill(
 
 #[test]
 fn kill_9_during_filing_loses_and_duplicates_nothing() {
+    let _heavy = super::support::heavy();
     let mut rng = fastrand::Rng::with_seed(0x6e65_7773);
     let mut interrupted = 0;
     for round in 0..ROUNDS {
@@ -93,6 +94,7 @@ fn kill_9_during_filing_loses_and_duplicates_nothing() {
 
 #[test]
 fn kill_9_during_undo_loses_nothing() {
+    let _heavy = super::support::heavy();
     let mut rng = fastrand::Rng::with_seed(0x756e_646f);
     for round in 0..40 {
         let desk = Desk::new();
@@ -228,6 +230,7 @@ fn assert_never_zero(desk: &Desk, names: &[String], context: &str) -> Interrupte
 /// the journal agrees. Fails unless at least FAR_HITS_NEEDED kills landed mid-copy.
 #[test]
 fn kill_9_during_a_cross_filesystem_move_leaves_a_copy() {
+    let _heavy = super::support::heavy();
     let test = "kill_9_during_a_cross_filesystem_move_leaves_a_copy";
     let Some(fs) = Tmpfs::mount("256m", test) else {
         return;

@@ -9,6 +9,7 @@ const ITEMS: usize = 1000;
 
 #[test]
 fn four_processes_file_the_same_thousand_items_exactly_once() {
+    let _heavy = super::support::heavy();
     let desk = Desk::new();
     let names = desk.add_items(ITEMS);
     let users = ["ana", "ben", "cat", "dan"];

@@ -14,6 +14,14 @@ use tempfile::TempDir;
 pub const BIN: &str = env!("CARGO_BIN_EXE_newsdesk");
 
 /// Are we root (so mounts and running as another user are possible)?
+/// Held by the test with a deadline (the watcher's) and by the ones that load the
+/// machine most (kill loops, four racing processes), so a deadline never races a
+/// disk full of copies on a 2-core machine.
+pub fn heavy() -> std::sync::MutexGuard<'static, ()> {
+    static LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    LOCK.lock().unwrap_or_else(|e| e.into_inner())
+}
+
 pub fn is_root() -> bool {
     rustix::process::geteuid().is_root()
 }

@@ -24,6 +24,7 @@ fn wait_for(lines: &mpsc::Receiver<String>, seen: &mut Vec<String>, name: &str, 
 
 #[test]
 fn watch_keeps_reporting_after_the_inbox_is_removed_and_recreated() {
+    let _heavy = super::support::heavy();
     let desk = Desk::new();
     let mut child = desk
         .command()
