@@ -3,6 +3,7 @@
 
 mod apply;
 mod exec;
+mod extract;
 mod output;
 mod rules;
 pub mod shell;
@@ -11,12 +12,13 @@ pub use rules::RulesCommand;
 mod split;
 mod story;
 
+pub use extract::extract_all;
+use extract::extract_cached;
 use split::split_feeds;
 
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::Arc;
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
@@ -24,7 +26,7 @@ use clap::{Parser, Subcommand};
 use crate::article::{self, Article};
 use crate::cache::{self, Cache};
 use crate::config::{self, Config};
-use crate::desk::{Desk, DeskError, Entry, Target, Who};
+use crate::desk::{Desk, DeskError, Target, Who};
 use crate::query::Field;
 
 /// Triage a folder of news items: extract, preview, file in one key.
@@ -223,40 +225,6 @@ pub fn run(command: Command, config: &Config) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
-}
-
-/// Reads every entry's fields on all cores, in the entries' order.
-pub fn extract_all(entries: &[Entry]) -> Vec<Article> {
-    let mut all = Vec::with_capacity(entries.len());
-    article::read_many(entries, entries.len(), |_, articles| {
-        all.extend(articles);
-        true
-    });
-    all
-}
-
-/// Like [`extract_all`], served from the extraction cache where files are unchanged
-/// (and the cache updated for the next run).
-fn extract_cached(desk: &Desk, entries: &[Entry]) -> Vec<Article> {
-    let mut cache = Cache::load(cache::location(&desk.inbox));
-    let (hits, misses) = cache.partition(entries.to_vec());
-    let read: Vec<Arc<Article>> = extract_all(&misses).into_iter().map(Arc::new).collect();
-    for (entry, article) in misses.iter().zip(&read) {
-        cache.put(entry, Arc::clone(article));
-    }
-    if !misses.is_empty() {
-        cache.retain(entries);
-        if let Err(e) = cache.save() {
-            tracing::warn!("cannot save the extraction cache: {e}");
-        }
-    }
-    drop(cache);
-    let mut by_id: std::collections::HashMap<String, Article> = hits
-        .into_iter()
-        .chain(read)
-        .map(|a| (a.id.clone(), Arc::unwrap_or_clone(a)))
-        .collect();
-    entries.iter().filter_map(|e| by_id.remove(&e.id)).collect()
 }
 
 /// One line per story cluster (a lone item is a cluster of one), biggest first.

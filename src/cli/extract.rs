@@ -1,0 +1,42 @@
+//! Fields of inbox items for the commands: read on all cores, or served from the
+//! extraction cache where files are unchanged.
+
+use std::sync::Arc;
+
+use crate::article::{self, Article};
+use crate::cache::{self, Cache};
+use crate::desk::{Desk, Entry};
+
+/// Reads every entry's fields on all cores, in the entries' order.
+pub fn extract_all(entries: &[Entry]) -> Vec<Article> {
+    let mut all = Vec::with_capacity(entries.len());
+    article::read_many(entries, entries.len(), |_, articles| {
+        all.extend(articles);
+        true
+    });
+    all
+}
+
+/// Like [`extract_all`], served from the extraction cache where files are unchanged
+/// (and the cache updated for the next run).
+pub(super) fn extract_cached(desk: &Desk, entries: &[Entry]) -> Vec<Article> {
+    let mut cache = Cache::load(cache::location(&desk.inbox));
+    let (hits, misses) = cache.partition(entries.to_vec());
+    let read: Vec<Arc<Article>> = extract_all(&misses).into_iter().map(Arc::new).collect();
+    for (entry, article) in misses.iter().zip(&read) {
+        cache.put(entry, Arc::clone(article));
+    }
+    if !misses.is_empty() {
+        cache.retain(entries);
+        if let Err(e) = cache.save() {
+            tracing::warn!("cannot save the extraction cache: {e}");
+        }
+    }
+    drop(cache);
+    let mut by_id: std::collections::HashMap<String, Article> = hits
+        .into_iter()
+        .chain(read)
+        .map(|a| (a.id.clone(), Arc::unwrap_or_clone(a)))
+        .collect();
+    entries.iter().filter_map(|e| by_id.remove(&e.id)).collect()
+}
