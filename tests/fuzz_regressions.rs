@@ -8,71 +8,12 @@ use std::time::{Duration, Instant};
 
 use proptest::prelude::*;
 
-fn article(data: &[u8]) {
-    let name = match data.first() {
-        Some(b) if b % 2 == 0 => "item.md",
-        _ => "item.txt",
-    };
-    let doc = newsdesk::article::from_bytes(name, data);
-    let _ = doc.structure.body_text();
+#[allow(dead_code)]
+mod entry_points {
+    include!("../fuzz/entry_points.rs");
 }
 
-/// As fuzz/fuzz_targets/html.rs: the first byte picks page or fragment.
-fn html(data: &[u8]) {
-    use newsdesk::article::html;
-    match data.split_first() {
-        Some((b, rest)) if b % 2 == 1 => {
-            let text = String::from_utf8_lossy(rest);
-            let (structure, _meta) = html::read(&text, html::Mode::Fragment);
-            let _ = structure.body_text();
-        }
-        _ => {
-            let doc = html::extract("page.html", data);
-            let _ = doc.structure.body_text();
-        }
-    }
-}
-
-/// As fuzz/fuzz_targets/feed.rs: parse; every entry's name carries its key; the first
-/// entries extract as JSON items.
-fn feed(data: &[u8]) {
-    use newsdesk::article::{feed, json};
-    let Ok(parsed) = feed::parse(data) else {
-        return;
-    };
-    let slug = parsed.slug("fuzz.xml");
-    for entry in &parsed.entries {
-        let name = parsed.file_name(&slug, entry);
-        assert_eq!(
-            feed::key_in_name(&name),
-            Some(parsed.key(entry).as_str()),
-            "{name:?} does not carry its key"
-        );
-    }
-    for entry in parsed.entries.iter().take(3) {
-        let name = parsed.file_name(&slug, entry);
-        let doc = json::extract(&name, parsed.item_json(entry).as_bytes());
-        let _ = doc.structure.body_text();
-    }
-}
-
-fn query(text: &str) {
-    if let Ok(first) = newsdesk::query::parse(text) {
-        let printed = first.to_string();
-        let second = newsdesk::query::parse(&printed)
-            .unwrap_or_else(|e| panic!("{text:?} printed as {printed:?} does not parse: {e}"));
-        assert_eq!(
-            second.unspanned(),
-            first.unspanned(),
-            "{text:?} printed as {printed:?}"
-        );
-    }
-}
-
-fn config(text: &str) {
-    let _ =
-        newsdesk::config::Config::parse(text, Path::new("fuzz.toml"), Path::new("/nonexistent"));
-}
+use entry_points::{article, config, feed, html, query};
 
 /// How long one input may take in a debug build: 5 s, but 1 s for an input saved as a
 /// timeout (its name says so), which took 3 s here before its fix: slow is the bug.
@@ -135,20 +76,12 @@ fn feed_regressions() {
 
 #[test]
 fn query_regressions() {
-    replay("query", |d| {
-        if let Ok(t) = std::str::from_utf8(d) {
-            query(t)
-        }
-    });
+    replay("query", query);
 }
 
 #[test]
 fn config_regressions() {
-    replay("config", |d| {
-        if let Ok(t) = std::str::from_utf8(d) {
-            config(t)
-        }
-    });
+    replay("config", config);
 }
 
 proptest! {
@@ -185,11 +118,11 @@ proptest! {
 
     #[test]
     fn any_text_parses_as_a_query_or_fails(text in "\\PC{0,64}") {
-        query(&text);
+        query(text.as_bytes());
     }
 
     #[test]
     fn any_text_loads_as_a_config_or_fails(text in "(\\PC{0,16}[=\\[\\]\"\n]){0,16}") {
-        config(&text);
+        config(text.as_bytes());
     }
 }

@@ -1,13 +1,9 @@
 //! The config loader: any text is a config or an error with a position, never a panic.
 #![no_main]
 
-use std::path::Path;
+#[allow(dead_code)]
+mod entry_points {
+    include!("../entry_points.rs");
+}
 
-use libfuzzer_sys::fuzz_target;
-
-fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else {
-        return;
-    };
-    let _ = newsdesk::config::Config::parse(text, Path::new("fuzz.toml"), Path::new("/nonexistent"));
-});
+libfuzzer_sys::fuzz_target!(|data: &[u8]| entry_points::config(data));

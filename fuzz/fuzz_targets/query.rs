@@ -2,16 +2,9 @@
 //! back to a query that parses to the same tree.
 #![no_main]
 
-use libfuzzer_sys::fuzz_target;
+#[allow(dead_code)]
+mod entry_points {
+    include!("../entry_points.rs");
+}
 
-fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else {
-        return;
-    };
-    if let Ok(first) = newsdesk::query::parse(text) {
-        let printed = first.to_string();
-        let second = newsdesk::query::parse(&printed)
-            .unwrap_or_else(|e| panic!("{text:?} printed as {printed:?} does not parse: {e}"));
-        assert_eq!(second.unspanned(), first.unspanned(), "{text:?} printed as {printed:?}");
-    }
-});
+libfuzzer_sys::fuzz_target!(|data: &[u8]| entry_points::query(data));
