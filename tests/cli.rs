@@ -3,6 +3,8 @@
 
 #[path = "cli/harness.rs"]
 mod harness;
+#[path = "common/run.rs"]
+mod run;
 
 #[path = "cli/configs.rs"]
 mod configs;

@@ -2,9 +2,8 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
-use serde_json::Value;
 use tempfile::TempDir;
 
 /// The newsdesk binary cargo built for these tests.
@@ -13,48 +12,7 @@ pub const BIN: &str = env!("CARGO_BIN_EXE_newsdesk");
 /// The user most tests run as.
 pub const ANA: &str = "ana";
 
-/// What one run of the binary left behind.
-#[derive(Debug)]
-pub struct Run {
-    pub code: i32,
-    pub stdout: String,
-    pub stderr: String,
-}
-
-impl Run {
-    fn from(output: Output) -> Run {
-        Run {
-            // A run killed by a signal has no code; -1 never matches an expected one.
-            code: output.status.code().unwrap_or(-1),
-            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-        }
-    }
-
-    /// Asserts the exit code, showing both streams when it is not the expected one.
-    pub fn expect(self, code: i32) -> Run {
-        assert_eq!(
-            self.code, code,
-            "exit code\n--- stdout\n{}\n--- stderr\n{}",
-            self.stdout, self.stderr
-        );
-        self
-    }
-
-    /// Each stdout line parsed as JSON.
-    pub fn json_lines(&self) -> Vec<Value> {
-        self.stdout
-            .lines()
-            .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON ({e}): {l}")))
-            .collect()
-    }
-
-    /// Stdout as one JSON object.
-    pub fn json(&self) -> Value {
-        serde_json::from_str(&self.stdout)
-            .unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.stdout))
-    }
-}
+pub use super::run::Run;
 
 /// A desk in a temporary folder: `config.toml`, `inbox/`, and the category folders it makes.
 pub struct Desk {
