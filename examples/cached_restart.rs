@@ -15,7 +15,10 @@ use newsdesk::tui::state::State;
 
 fn main() {
     let mut args = std::env::args().skip(1);
-    let inbox = PathBuf::from(args.next().expect("usage: cached_restart INBOX [CACHE_FILE]"));
+    let inbox = PathBuf::from(
+        args.next()
+            .expect("usage: cached_restart INBOX [CACHE_FILE]"),
+    );
     let cache_path = args.next().map_or_else(
         || std::env::temp_dir().join("newsdesk-cached-restart.jsonl"),
         PathBuf::from,
