@@ -38,7 +38,7 @@ fn loaded(root: &Path, inbox: &Path) -> State {
     let mut state = State::new(&config(root), SystemTime::now());
     let mut articles = Vec::new();
     article::read_many(&entries, 256, |_, a| {
-        articles.extend(a.into_iter().map(std::sync::Arc::new));
+        articles.extend(a.into_iter().map(newsdesk::cache::Fields::from));
         true
     });
     state.merge_scan(entries);
@@ -129,11 +129,11 @@ fn extraction_and_cache(c: &mut Criterion) {
     group.bench_function("extract_all_on_all_cores", |b| {
         b.iter(|| article::read_many(&entries, 256, |_, a| !black_box(a).is_empty()))
     });
-    let cache_path = root.path().join("cache.jsonl");
+    let cache_path = root.path().join("cache.bin");
     let mut cache = Cache::load(Some(cache_path.clone()));
     article::read_many(&entries, 256, |part, articles| {
         for (e, a) in part.iter().zip(articles) {
-            cache.put(e, std::sync::Arc::new(a));
+            cache.put(e, newsdesk::cache::Fields::folded(a));
         }
         true
     });

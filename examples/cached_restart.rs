@@ -5,10 +5,10 @@
 //! Under `valgrind --tool=massif` it also shows what the TUI's state holds.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+
 use std::time::{Instant, SystemTime};
 
-use newsdesk::cache::Cache;
+use newsdesk::cache::{Cache, Fields};
 use newsdesk::config::{BUILTIN, Config};
 use newsdesk::desk::scan::scan;
 use newsdesk::tui::state::State;
@@ -20,7 +20,7 @@ fn main() {
             .expect("usage: cached_restart INBOX [CACHE_FILE]"),
     );
     let cache_path = args.next().map_or_else(
-        || std::env::temp_dir().join("newsdesk-cached-restart.jsonl"),
+        || std::env::temp_dir().join("newsdesk-cached-restart.bin"),
         PathBuf::from,
     );
     if !cache_path.exists() {
@@ -57,7 +57,7 @@ fn fill(inbox: &Path, cache_path: &Path) {
     let mut cache = Cache::load(Some(cache_path.to_path_buf()));
     newsdesk::article::read_many(&entries, 256, |part, articles| {
         for (entry, article) in part.iter().zip(articles) {
-            cache.put(entry, Arc::new(article));
+            cache.put(entry, Fields::folded(article));
         }
         true
     });

@@ -11,41 +11,83 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use serde::{Deserialize, Serialize};
 
 use crate::article::{Article, id_for};
+use crate::cluster::Signature;
 use crate::desk::Entry;
+use crate::query::FoldedText;
 
 /// Bump when extraction changes what it produces: old caches are then ignored.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
+
+/// What the file begins with, so another file under that name is never misread.
+const MAGIC: &str = "newsdesk extraction cache";
 
 #[derive(Serialize, Deserialize)]
 struct Header {
+    magic: String,
     version: u32,
     newsdesk: String,
 }
 
+/// One cached file as stored (postcard, behind a 4-byte length).
 #[derive(Deserialize)]
-struct Line {
+struct Record {
     name: String,
     size: u64,
     mtime_ns: u128,
     article: Article,
-    #[serde(default)]
-    signature: Option<String>,
+    signature: Option<Vec<u32>>,
+    folded: Option<FoldedText>,
 }
 
-/// A [`Line`] as written, borrowing the cached article.
+/// A [`Record`] as written, borrowing the cached fields.
 #[derive(Serialize)]
-struct LineOut<'a> {
+struct RecordOut<'a> {
     name: &'a str,
     size: u64,
     mtime_ns: u128,
     article: &'a Article,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    signature: Option<String>,
+    signature: Option<&'a [u32]>,
+    folded: Option<&'a FoldedText>,
 }
 
-/// Size, mtime and fields of a cached file. The fields are shared (`Arc`) with
-/// whoever asked for them, so the TUI does not hold a second copy of every article.
-type Cached = (u64, u128, Arc<Article>);
+/// An item's extracted fields and, when worked out, their text folded for the
+/// query language. Both are shared (`Arc`) with whoever asked for them, so the
+/// TUI does not hold a second copy of every article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fields {
+    pub article: Arc<Article>,
+    /// `None` until someone needs it (the TUI does; `list` does not).
+    pub folded: Option<Arc<FoldedText>>,
+}
+
+impl Fields {
+    /// The article with its text folded.
+    pub fn folded(article: Article) -> Fields {
+        let folded = Some(Arc::new(FoldedText::of(&article)));
+        Fields {
+            article: Arc::new(article),
+            folded,
+        }
+    }
+}
+
+impl From<Arc<Article>> for Fields {
+    fn from(article: Arc<Article>) -> Fields {
+        Fields {
+            article,
+            folded: None,
+        }
+    }
+}
+
+impl From<Article> for Fields {
+    fn from(article: Article) -> Fields {
+        Fields::from(Arc::new(article))
+    }
+}
+
+/// Size, mtime and fields of a cached file.
+type Cached = (u64, u128, Fields);
 
 /// Cached articles of one inbox.
 #[derive(Debug, Default)]
@@ -58,14 +100,14 @@ fn mtime_ns(t: SystemTime) -> u128 {
     t.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_nanos())
 }
 
-/// Where the cache of an inbox lives: `$XDG_CACHE_HOME/newsdesk/<hash of the inbox path>.jsonl`.
+/// Where the cache of an inbox lives: `$XDG_CACHE_HOME/newsdesk/<hash of the inbox path>.bin`.
 pub fn location(inbox: &Path) -> Option<PathBuf> {
     let absolute = inbox.canonicalize().unwrap_or_else(|_| inbox.to_path_buf());
     let key = id_for(&absolute.to_string_lossy());
     Some(
         dirs::cache_dir()?
             .join("newsdesk")
-            .join(format!("{key}.jsonl")),
+            .join(format!("{key}.bin")),
     )
 }
 
@@ -74,30 +116,29 @@ impl Cache {
     pub fn load(path: Option<PathBuf>) -> Cache {
         let items = path
             .as_deref()
-            .and_then(|p| read(p).ok())
+            .and_then(|p| fs::read(p).ok())
+            .map(|bytes| parse(&bytes))
             .unwrap_or_default();
         Cache { path, items }
     }
 
     /// The cached fields of an entry, if its file has not changed since.
-    pub fn get(&self, entry: &Entry) -> Option<Arc<Article>> {
-        let (size, mtime, article) = self.items.get(&entry.name)?;
+    pub fn get(&self, entry: &Entry) -> Option<Fields> {
+        let (size, mtime, fields) = self.items.get(&entry.name)?;
         (*size == entry.size && *mtime == mtime_ns(entry.modified)).then(|| {
-            if article.path == entry.path {
-                Arc::clone(article)
-            } else {
-                let mut moved = Article::clone(article);
-                moved.path = entry.path.clone();
-                Arc::new(moved)
+            let mut fields = fields.clone();
+            if fields.article.path != entry.path {
+                Arc::make_mut(&mut fields.article).path = entry.path.clone();
             }
+            fields
         })
     }
 
     /// Remembers an entry's fields.
-    pub fn put(&mut self, entry: &Entry, article: Arc<Article>) {
+    pub fn put(&mut self, entry: &Entry, fields: Fields) {
         self.items.insert(
             entry.name.clone(),
-            (entry.size, mtime_ns(entry.modified), article),
+            (entry.size, mtime_ns(entry.modified), fields),
         );
     }
 
@@ -108,7 +149,8 @@ impl Cache {
         self.items.retain(|name, _| names.contains(name.as_str()));
     }
 
-    /// Writes the cache atomically: a temporary file renamed into place.
+    /// Writes the cache atomically: a temporary file renamed into place. An
+    /// item that cannot be stored (a path that is not UTF-8) is left out.
     pub fn save(&self) -> io::Result<()> {
         let Some(path) = &self.path else {
             return Ok(());
@@ -119,36 +161,39 @@ impl Cache {
         let tmp = path.with_extension(format!("tmp.{}", std::process::id()));
         let mut out = BufWriter::new(fs::File::create(&tmp)?);
         let header = Header {
+            magic: MAGIC.into(),
             version: VERSION,
             newsdesk: env!("CARGO_PKG_VERSION").into(),
         };
-        serde_json::to_writer(&mut out, &header)?;
-        out.write_all(b"\n")?;
-        for (name, (size, mtime_ns, article)) in &self.items {
-            let line = LineOut {
+        frame(&mut out, &header)?;
+        for (name, (size, mtime_ns, fields)) in &self.items {
+            let record = RecordOut {
                 name,
                 size: *size,
                 mtime_ns: *mtime_ns,
-                article,
-                signature: article
-                    .signature
-                    .as_ref()
-                    .map(crate::cluster::Signature::encode),
+                article: &fields.article,
+                signature: fields.article.signature.as_ref().map(|s| &s.0[..]),
+                folded: fields.folded.as_deref(),
             };
-            serde_json::to_writer(&mut out, &line)?;
-            out.write_all(b"\n")?;
+            match frame(&mut out, &record) {
+                Err(e) if e.kind() == io::ErrorKind::InvalidData => continue,
+                other => other?,
+            }
         }
         out.into_inner().map_err(|e| e.into_error())?.sync_all()?;
-        fs::rename(&tmp, path)
+        fs::rename(&tmp, path)?;
+        // The JSON-lines cache of versions before 3 is not read any more.
+        let _ = fs::remove_file(path.with_extension("jsonl"));
+        Ok(())
     }
 
-    /// Splits entries into the articles the cache has for them and the entries still to read.
-    pub fn partition(&self, entries: Vec<Entry>) -> (Vec<Arc<Article>>, Vec<Entry>) {
+    /// Splits entries into the fields the cache has for them and the entries still to read.
+    pub fn partition(&self, entries: Vec<Entry>) -> (Vec<Fields>, Vec<Entry>) {
         let mut hits = Vec::new();
         let mut misses = Vec::new();
         for entry in entries {
             match self.get(&entry) {
-                Some(article) => hits.push(article),
+                Some(fields) => hits.push(fields),
                 None => misses.push(entry),
             }
         }
@@ -166,27 +211,64 @@ impl Cache {
     }
 }
 
-fn read(path: &Path) -> io::Result<HashMap<String, Cached>> {
-    use rayon::prelude::*;
-    let text = fs::read_to_string(path)?;
-    let mut lines = text.lines();
-    let header: Header = serde_json::from_str(lines.next().unwrap_or_default())?;
-    if header.version != VERSION || header.newsdesk != env!("CARGO_PKG_VERSION") {
-        return Ok(HashMap::new());
+/// Writes one value as a 4-byte little-endian length and its postcard bytes.
+fn frame(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
+    let bytes =
+        postcard::to_allocvec(value).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))?;
+    let len =
+        u32::try_from(bytes.len()).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))?;
+    out.write_all(&len.to_le_bytes())?;
+    out.write_all(&bytes)
+}
+
+/// Splits a cache file into its frames; `None` if one runs past the end.
+fn frames(mut bytes: &[u8]) -> Option<Vec<&[u8]>> {
+    let mut out = Vec::new();
+    while !bytes.is_empty() {
+        let (len, rest) = bytes.split_first_chunk::<4>()?;
+        let len = usize::try_from(u32::from_le_bytes(*len)).ok()?;
+        if len > rest.len() {
+            return None;
+        }
+        let (frame, rest) = rest.split_at(len);
+        out.push(frame);
+        bytes = rest;
     }
-    // Parsing is most of a cached start: spread the lines over all cores.
-    let lines: Vec<&str> = lines.collect();
-    Ok(lines
+    Some(out)
+}
+
+/// The records of a cache file, or nothing when it is damaged or of another version.
+fn parse(bytes: &[u8]) -> HashMap<String, Cached> {
+    use rayon::prelude::*;
+    let Some(frames) = frames(bytes) else {
+        return HashMap::new();
+    };
+    let Some((header, records)) = frames.split_first() else {
+        return HashMap::new();
+    };
+    match postcard::from_bytes::<Header>(header) {
+        Ok(h)
+            if h.magic == MAGIC
+                && h.version == VERSION
+                && h.newsdesk == env!("CARGO_PKG_VERSION") => {}
+        _ => return HashMap::new(),
+    }
+    // Parsing is most of a cached start: spread the records over all cores.
+    records
         .par_iter()
-        .filter_map(|line| serde_json::from_str::<Line>(line).ok())
-        .map(|mut l| {
-            l.article.signature = l
+        .filter_map(|bytes| postcard::from_bytes::<Record>(bytes).ok())
+        .map(|r| {
+            let mut article = r.article;
+            article.signature = r
                 .signature
-                .as_deref()
-                .and_then(crate::cluster::Signature::decode);
-            (l.name, (l.size, l.mtime_ns, Arc::new(l.article)))
+                .and_then(|s| Some(Signature(s.try_into().ok()?)));
+            let fields = Fields {
+                article: Arc::new(article),
+                folded: r.folded.map(Arc::new),
+            };
+            (r.name, (r.size, r.mtime_ns, fields))
         })
-        .collect())
+        .collect()
 }
 
 #[cfg(test)]
@@ -207,38 +289,81 @@ mod tests {
     #[test]
     fn round_trip_and_a_changed_file_is_not_served_stale() {
         let dir = tempfile::tempdir().expect("tempdir");
-        let path = dir.path().join("c.jsonl");
+        let path = dir.path().join("c.bin");
         let mut cache = Cache::load(Some(path.clone()));
         assert!(cache.is_empty());
         let a = entry("a.txt", 10, 100);
         let article = Article {
-            title: "A".into(),
+            path: "a.txt".into(),
+            title: "أعلنت موسكو".into(),
+            lead: "Lead. More".into(),
+            summary: "Lead.".into(),
+            keywords: vec!["إدلب".into()],
             signature: crate::cluster::Signature::of("one two three four five six seven"),
             ..Article::default()
         };
-        cache.put(&a, Arc::new(article.clone()));
-        cache.put(&entry("gone.txt", 1, 1), Arc::new(article.clone()));
-        cache.retain(std::slice::from_ref(&a));
+        cache.put(&a, Fields::folded(article.clone()));
+        cache.put(&entry("b.txt", 3, 100), Fields::from(article.clone()));
+        cache.put(&entry("gone.txt", 1, 1), Fields::from(article.clone()));
+        cache.retain(&[a.clone(), entry("b.txt", 3, 100)]);
         cache.save().expect("save");
         let cache = Cache::load(Some(path));
-        assert_eq!(cache.len(), 1, "entries no longer in the inbox are dropped");
-        assert_eq!(cache.get(&a).map(|x| x.title.clone()), Some("A".into()));
+        assert_eq!(cache.len(), 2, "entries no longer in the inbox are dropped");
+        let got = cache.get(&a).expect("cached");
+        assert_eq!(*got.article, article, "every field, the signature too");
         assert_eq!(
-            cache.get(&a).and_then(|x| x.signature.clone()),
-            article.signature,
-            "the signature is cached too"
+            got.folded.as_deref(),
+            Some(&FoldedText::of(&article)),
+            "the folded text is cached"
         );
+        assert_eq!(
+            got.folded.as_deref().map(FoldedText::lead),
+            Some("lead. more")
+        );
+        let b = cache.get(&entry("b.txt", 3, 100)).expect("cached");
+        assert_eq!(b.folded, None, "not folded, not invented");
         assert_eq!(cache.get(&entry("a.txt", 11, 100)), None, "size changed");
         assert_eq!(cache.get(&entry("a.txt", 10, 101)), None, "mtime changed");
     }
 
     #[test]
+    fn a_moved_file_is_served_with_its_new_path() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let mut cache = Cache::load(Some(dir.path().join("c.bin")));
+        let a = entry("a.txt", 1, 1);
+        cache.put(&a, Fields::from(Article::default()));
+        let moved = Entry {
+            path: "elsewhere/a.txt".into(),
+            ..a
+        };
+        let got = cache.get(&moved).expect("cached");
+        assert_eq!(got.article.path, moved.path);
+    }
+
+    #[test]
     fn damaged_or_old_caches_are_empty() {
         let dir = tempfile::tempdir().expect("tempdir");
-        let path = dir.path().join("c.jsonl");
-        fs::write(&path, "not json\n").expect("write");
+        let path = dir.path().join("c.bin");
+        fs::write(&path, "not a cache\n").expect("write");
         assert!(Cache::load(Some(path.clone())).is_empty());
-        fs::write(&path, "{\"version\":0,\"newsdesk\":\"0.0.0\"}\n").expect("write");
-        assert!(Cache::load(Some(path)).is_empty());
+        let mut cache = Cache::load(Some(path.clone()));
+        cache.put(&entry("a.txt", 1, 1), Fields::from(Article::default()));
+        cache.save().expect("save");
+        let good = fs::read(&path).expect("read");
+        assert_eq!(Cache::load(Some(path.clone())).len(), 1);
+        fs::write(&path, &good[..good.len() - 1]).expect("write");
+        assert!(Cache::load(Some(path.clone())).is_empty(), "cut short");
+        let old = Header {
+            magic: MAGIC.into(),
+            version: VERSION - 1,
+            newsdesk: env!("CARGO_PKG_VERSION").into(),
+        };
+        let mut bytes = Vec::new();
+        frame(&mut bytes, &old).expect("frame");
+        bytes.extend_from_slice(
+            &good[4 + u32::from_le_bytes(good[..4].try_into().unwrap()) as usize..],
+        );
+        fs::write(&path, &bytes).expect("write");
+        assert!(Cache::load(Some(path)).is_empty(), "another version");
     }
 }

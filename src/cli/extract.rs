@@ -24,7 +24,7 @@ pub(super) fn extract_cached(desk: &Desk, entries: &[Entry]) -> Vec<Article> {
     let (hits, misses) = cache.partition(entries.to_vec());
     let read: Vec<Arc<Article>> = extract_all(&misses).into_iter().map(Arc::new).collect();
     for (entry, article) in misses.iter().zip(&read) {
-        cache.put(entry, Arc::clone(article));
+        cache.put(entry, Arc::clone(article).into());
     }
     if !misses.is_empty() {
         cache.retain(entries);
@@ -35,6 +35,7 @@ pub(super) fn extract_cached(desk: &Desk, entries: &[Entry]) -> Vec<Article> {
     drop(cache);
     let mut by_id: std::collections::HashMap<String, Article> = hits
         .into_iter()
+        .map(|fields| fields.article)
         .chain(read)
         .map(|a| (a.id.clone(), Arc::unwrap_or_clone(a)))
         .collect();

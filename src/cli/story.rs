@@ -103,7 +103,7 @@ pub fn of_one(
 /// The body signature of an item about to be filed: from the extraction cache, else read.
 pub fn signature_of(cache: &Cache, entry: &Entry) -> Option<Signature> {
     match cache.get(entry) {
-        Some(article) => article.signature.clone(),
+        Some(fields) => fields.article.signature.clone(),
         None => crate::article::read(&entry.path).article.signature,
     }
 }

@@ -51,7 +51,7 @@ pub use explain::{Hit, TermTrace};
 pub use matching::{REGEX_SIZE_LIMIT, fold_text};
 pub use parser::{MAX_DEPTH, parse};
 pub use prefilter::{Hits, Prefilter};
-pub use subject::{Folded, Subject};
+pub use subject::{Folded, FoldedText, Subject};
 
 /// Alias name (without `@`) to the values it stands for, as in `[aliases]` of config.toml.
 pub type Aliases = BTreeMap<String, Vec<String>>;

@@ -1,6 +1,9 @@
 //! What a query is evaluated against: an item's fields, and their folded forms.
 
+use std::sync::Arc;
 use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
 
 use crate::article::{Article, Dir};
 
@@ -118,32 +121,72 @@ impl<'a> From<&'a Article> for Subject<'a> {
 }
 
 /// The folded text fields of one item, computed once and kept beside it so that
-/// filtering on every keystroke never folds item text again.
+/// filtering on every keystroke never folds item text again. The article's own
+/// fields are in a shared [`FoldedText`] (the extraction cache keeps the same one);
+/// what rules and the inbox add (file name, category, tags) is kept here.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Folded {
+    text: Arc<FoldedText>,
+    pub category: String,
+    pub file: String,
+    pub tags: Vec<String>,
+}
+
+/// The folded fields an article alone decides, shareable between items and caches.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FoldedText {
     pub title: String,
     /// The folded lead and [`Subject::body_text`], which often begin alike (the
     /// summary opens with the lead, or the lead is the whole summary and more): the
-    /// shorter is then kept only as a prefix of the longer. See [`Folded::lead`].
+    /// shorter is then kept only as a prefix of the longer. See [`FoldedText::lead`].
     lead_and_body: (String, String),
     shared: Shared,
     pub source: String,
     pub author: String,
     pub url: String,
     pub lang: String,
-    pub category: String,
-    pub file: String,
     pub keywords: Vec<String>,
-    pub tags: Vec<String>,
+}
+
+impl std::ops::Deref for Folded {
+    type Target = FoldedText;
+
+    fn deref(&self) -> &FoldedText {
+        &self.text
+    }
 }
 
 impl Folded {
     /// Folds every text field of `subject` (absent fields become empty).
     pub fn new(subject: &Subject<'_>) -> Self {
+        Folded::with_text(Arc::new(FoldedText::new(subject)), subject)
+    }
+
+    /// Like [`Folded::new`] with the article's fields already folded
+    /// (`text` must be `FoldedText::new(subject)`): folds only file, category and tags.
+    pub fn with_text(text: Arc<FoldedText>, subject: &Subject<'_>) -> Self {
+        Folded {
+            text,
+            category: subject.category.map(fold_text).unwrap_or_default(),
+            file: fold_text(subject.file),
+            tags: subject.tags.iter().map(|t| fold_text(t)).collect(),
+        }
+    }
+
+    /// The shared part, folded from the article alone.
+    pub fn text(&self) -> &Arc<FoldedText> {
+        &self.text
+    }
+}
+
+impl FoldedText {
+    /// Folds the article fields of `subject`: title, lead, body text, source,
+    /// author, url, language and keywords.
+    pub fn new(subject: &Subject<'_>) -> Self {
         let opt = |s: Option<&str>| s.map(fold_text).unwrap_or_default();
         let (lead_and_body, shared) =
             share(fold_text(subject.lead), fold_text(subject.body_text()));
-        Folded {
+        FoldedText {
             title: fold_text(subject.title),
             lead_and_body,
             shared,
@@ -151,11 +194,13 @@ impl Folded {
             author: opt(subject.author),
             url: opt(subject.url),
             lang: opt(subject.lang),
-            category: opt(subject.category),
-            file: fold_text(subject.file),
             keywords: subject.keywords.iter().map(|k| fold_text(k)).collect(),
-            tags: subject.tags.iter().map(|t| fold_text(t)).collect(),
         }
+    }
+
+    /// An article's fields folded as the TUI searches them (no body: the summary stands in).
+    pub fn of(article: &Article) -> Self {
+        FoldedText::new(&Subject::from(article))
     }
 
     /// The folded lead.
@@ -176,7 +221,7 @@ impl Folded {
 }
 
 /// Which of lead and body is stored only as a prefix of the other, and its length.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 enum Shared {
     #[default]
     Neither,

@@ -2,7 +2,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use crate::article::{Article, Document};
+use crate::article::Document;
 use crate::desk::{Entry, Record};
 use crate::keymap::{Chord, Key};
 
@@ -29,7 +29,7 @@ pub enum Event {
     /// Something worth a status line that is not an error.
     Info(String),
     /// Background extraction finished these.
-    Extracted(Vec<std::sync::Arc<Article>>),
+    Extracted(Vec<crate::cache::Fields>),
     /// The reader's document is ready.
     BodyLoaded(Box<Document>),
     /// Moves done (records) and refused (messages, with the names that are gone).
@@ -140,7 +140,7 @@ mod tests {
         let batch = |n: usize| {
             Event::Extracted(
                 (0..n)
-                    .map(|_| std::sync::Arc::new(Article::default()))
+                    .map(|_| crate::article::Article::default().into())
                     .collect(),
             )
         };

@@ -9,8 +9,9 @@ use super::effect::{Destination, Effect};
 use super::event::Event;
 use super::terminal;
 use crate::article;
-use crate::cache::{self, Cache};
+use crate::cache::{self, Cache, Fields};
 use crate::desk::{Desk, DeskError, Entry, Target};
+use rayon::prelude::*;
 
 /// Runs effects; background work reports back through `tx`.
 pub struct Runner {
@@ -167,14 +168,14 @@ impl Runner {
                 return;
             }
             article::read_many(&misses, 256, |part, articles| {
-                let articles: Vec<Arc<article::Article>> =
-                    articles.into_iter().map(Arc::new).collect();
+                // Folded here, on all cores, and cached: the next start need not fold.
+                let fields: Vec<Fields> = articles.into_par_iter().map(Fields::folded).collect();
                 if let Some(cache) = cache.lock().unwrap_or_else(|e| e.into_inner()).as_mut() {
-                    for (entry, article) in part.iter().zip(&articles) {
-                        cache.put(entry, Arc::clone(article));
+                    for (entry, fields) in part.iter().zip(&fields) {
+                        cache.put(entry, fields.clone());
                     }
                 }
-                tx.send(Event::Extracted(articles)).is_ok()
+                tx.send(Event::Extracted(fields)).is_ok()
             });
             if first && !misses.is_empty() {
                 save(&cache);

@@ -57,7 +57,7 @@ pub fn state() -> State {
         a.path = PathBuf::from("/desk/inbox").join(name);
         a
     });
-    state.set_articles(articles.map(std::sync::Arc::new).collect());
+    state.set_articles(articles.map(crate::cache::Fields::from).collect());
     state
 }
 

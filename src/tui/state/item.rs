@@ -5,9 +5,10 @@ use std::sync::Arc;
 use std::time::SystemTime;
 
 use crate::article::Article;
+use crate::cache::Fields;
 use crate::cluster::{Filed, FiledIndex};
 use crate::desk::Entry;
-use crate::query::{Folded, Query, Subject, fold_text};
+use crate::query::{Folded, FoldedText, Query, Subject, fold_text};
 use crate::rules::{Outcome, Rules};
 
 /// One inbox item on screen.
@@ -44,11 +45,12 @@ impl Item {
         }
     }
 
-    /// Sets the extracted fields and folds them for searching.
-    pub fn set_article(&mut self, a: impl Into<Arc<Article>>) {
-        let a = a.into();
-        self.folded = Some(Folded::new(&self.subject_of(&a)));
-        self.article = Some(a);
+    /// Sets the extracted fields, folded for searching unless that is done already.
+    pub fn set_article(&mut self, fields: impl Into<Fields>) {
+        let Fields { article, folded } = fields.into();
+        let text = folded.unwrap_or_else(|| Arc::new(FoldedText::of(&article)));
+        self.folded = Some(Folded::with_text(text, &self.subject_of(&article)));
+        self.article = Some(article);
     }
 
     fn subject_of<'a>(&'a self, a: &'a Article) -> Subject<'a> {

@@ -1,12 +1,11 @@
 //! The list as shown: which items, in what order, with the selection kept.
 
 use std::collections::HashMap;
-use std::sync::Arc;
 
 use rayon::prelude::*;
 
 use super::{Item, State};
-use crate::article::Article;
+use crate::cache::Fields;
 use crate::config::SortOrder;
 use crate::desk::Entry;
 use crate::query::Query;
@@ -151,7 +150,7 @@ impl State {
     }
 
     /// Fills in extracted fields.
-    pub fn set_articles(&mut self, articles: Vec<Arc<Article>>) {
+    pub fn set_articles(&mut self, articles: Vec<Fields>) {
         let index: HashMap<String, usize> = self
             .items
             .iter()
@@ -160,10 +159,10 @@ impl State {
             .collect();
         // Folding and the rules cost more than the rest: spread a big batch
         // (a cached restart) over all cores.
-        let mut incoming: Vec<Option<Arc<Article>>> = vec![None; self.items.len()];
-        for article in articles {
-            if let Some(&i) = index.get(&article.id) {
-                incoming[i] = Some(article);
+        let mut incoming: Vec<Option<Fields>> = vec![None; self.items.len()];
+        for fields in articles {
+            if let Some(&i) = index.get(&fields.article.id) {
+                incoming[i] = Some(fields);
                 self.pending = self.pending.saturating_sub(1);
             }
         }

@@ -179,7 +179,7 @@ fn grouped_by_story_one_row_files_every_copy() {
     handle(&mut s, Event::Scanned(entries));
     let articles = copies
         .iter()
-        .map(|(name, text)| std::sync::Arc::new(crate::article::extract(name, text).article))
+        .map(|(name, text)| crate::article::extract(name, text).article.into())
         .collect();
     handle(&mut s, Event::Extracted(articles));
     assert_eq!(s.view.len(), 6);
@@ -282,4 +282,27 @@ fn a_reload_keeps_the_view_in_force_while_it_exists() {
             .as_ref()
             .is_some_and(|(m, _)| m.contains("no saved views"))
     );
+}
+
+#[test]
+fn text_folded_by_the_cache_filters_as_text_folded_afresh() {
+    use crate::cache::Fields;
+    use crate::tui::state::Item;
+    let text = "عاجل: إدلب\n\nأعلنت موسكو اليوم أن المحادثات «مستمرة». The Council met.\n";
+    let article = crate::article::extract("x.txt", text).article;
+    let item = |fields: Fields| {
+        let mut item = Item::new(crate::tui::testing::entry("x.txt", 5), false);
+        item.set_article(fields);
+        item
+    };
+    let (fresh, cached) = (
+        item(Fields::from(article.clone())),
+        item(Fields::folded(article)),
+    );
+    assert!(fresh.folded.is_some());
+    assert_eq!(fresh.folded, cached.folded);
+    let query =
+        crate::query::Query::new("ادلب lead:موسكو council", &Default::default()).expect("query");
+    let now = crate::tui::testing::now();
+    assert!(fresh.matches(&query, now) && cached.matches(&query, now));
 }
