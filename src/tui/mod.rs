@@ -39,8 +39,11 @@ pub fn run(config: &Config) -> Result<()> {
         desk: Desk::new(config, Who::current()),
         tx,
         cache: Default::default(),
+        extracted: false,
         bidi_off: false,
     };
+    runner.preload_cache();
+    tracing::debug!("started");
     let mut state = State::new(config, SystemTime::now());
     state.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     // Only `auto` asks the terminal; over SSH the answer costs one round trip.
@@ -59,6 +62,7 @@ pub fn run(config: &Config) -> Result<()> {
         text::detect::resolve(config.display.bidi, config.display.arabic_shaping, &env);
     state.rendering.links_auto = text::detect::hyperlinks(crate::config::LinkMode::Auto, &env);
     state.rendering.set_links(config.display.hyperlinks);
+    tracing::debug!("terminal asked");
     let bidi_off = state.rendering.switch_off_terminal_bidi;
     runner.bidi_off = bidi_off;
     // Feed files become one item per entry before the first screen.
@@ -70,6 +74,7 @@ pub fn run(config: &Config) -> Result<()> {
     {
         tracing::warn!("{failure}");
     }
+    tracing::debug!("feeds split");
     let watch_tx = runner.tx.clone();
     let (watching, first) = watch::start(config.inbox.clone(), config.watch, move |changes| {
         watch_tx.send(Event::InboxChanged(changes)).is_ok()
@@ -122,6 +127,7 @@ fn event_loop(
 ) -> Result<()> {
     let size = term.size()?;
     let mut queue = VecDeque::from([Event::Resize(size.width, size.height), first]);
+    let (start, mut drawn, mut reading) = (Instant::now(), false, true);
     let mut last_tick = Instant::now();
     loop {
         // An effect's outcome is handled before the next key, in order.
@@ -134,6 +140,13 @@ fn event_loop(
             return Ok(());
         }
         term.draw(|frame| ui::render(frame, state))?;
+        if !drawn {
+            tracing::info!(items = state.items.len(), took = ?start.elapsed(), "first screen drawn");
+            drawn = true;
+        } else if reading && state.pending == 0 {
+            tracing::info!(took = ?start.elapsed(), "every item's fields drawn");
+            reading = false;
+        }
         queue.extend(wait(rx, &mut last_tick)?);
     }
 }

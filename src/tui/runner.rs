@@ -17,8 +17,11 @@ use rayon::prelude::*;
 pub struct Runner {
     pub desk: Desk,
     pub tx: Sender<Event>,
-    /// Loaded by the first extraction, on its thread, so the first screen never waits for it.
+    /// Loaded on a thread of its own from the start ([`Runner::preload_cache`]), so
+    /// the first screen never waits for it.
     pub cache: Arc<Mutex<Option<Cache>>>,
+    /// Whether an extraction ran yet: the first one prunes and saves the cache.
+    pub extracted: bool,
     /// The terminal's own bidi is switched off while newsdesk draws.
     pub bidi_off: bool,
 }
@@ -41,7 +44,8 @@ impl Runner {
             }
             Effect::ExplainGone(names) => Some(Event::Info(self.explain_gone(&names))),
             Effect::Extract(entries) => {
-                self.extract(entries);
+                self.extract(entries, !self.extracted);
+                self.extracted = true;
                 None
             }
             Effect::LoadBody(path) => Some(Event::BodyLoaded(Box::new(article::read(&path)))),
@@ -151,18 +155,16 @@ impl Runner {
 
     /// Extracts in the background on all cores: cached fields at once, the rest
     /// in small batches so fields fill in while the person works.
-    fn extract(&self, entries: Vec<Entry>) {
+    fn extract(&self, entries: Vec<Entry>, first: bool) {
         let (tx, cache, inbox) = (self.tx.clone(), self.cache.clone(), self.desk.inbox.clone());
         std::thread::spawn(move || {
-            let (hits, misses, first) = {
+            let (hits, misses) = {
                 let mut guard = cache.lock().unwrap_or_else(|e| e.into_inner());
-                let first = guard.is_none();
                 let cache = guard.get_or_insert_with(|| Cache::load(cache::location(&inbox)));
                 if first {
                     cache.retain(&entries);
                 }
-                let (hits, misses) = cache.partition(entries);
-                (hits, misses, first)
+                cache.partition(entries)
             };
             if !hits.is_empty() && tx.send(Event::Extracted(hits)).is_err() {
                 return;
@@ -179,6 +181,20 @@ impl Runner {
             });
             if first && !misses.is_empty() {
                 save(&cache);
+            }
+        });
+    }
+
+    /// Starts reading the extraction cache at once, beside the feed split, the
+    /// watcher's first listing and the first screen.
+    pub fn preload_cache(&self) {
+        let (cache, inbox) = (self.cache.clone(), self.desk.inbox.clone());
+        std::thread::spawn(move || {
+            let mut guard = cache.lock().unwrap_or_else(|e| e.into_inner());
+            if guard.is_none() {
+                let t = std::time::Instant::now();
+                let loaded = guard.insert(Cache::load(cache::location(&inbox)));
+                tracing::info!(items = loaded.len(), took = ?t.elapsed(), "extraction cache read");
             }
         });
     }
