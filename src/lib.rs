@@ -12,6 +12,7 @@ pub mod cli;
 pub mod cluster;
 pub mod config;
 pub mod desk;
+pub mod fast_str;
 pub mod keymap;
 pub mod query;
 pub mod rules;

@@ -58,28 +58,43 @@ pub enum Format {
 /// One news item's summary fields — the JSON shape of `list --json` and `show --json`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Article {
+    #[serde(deserialize_with = "crate::fast_str::string")]
     pub id: String,
+    #[serde(deserialize_with = "crate::fast_str::path")]
     pub path: PathBuf,
     pub format: Format,
+    #[serde(deserialize_with = "crate::fast_str::string")]
     pub title: String,
+    #[serde(deserialize_with = "crate::fast_str::string")]
     pub lead: String,
+    #[serde(deserialize_with = "crate::fast_str::string")]
     pub summary: String,
+    #[serde(default, deserialize_with = "crate::fast_str::option")]
     pub lang: Option<String>,
     pub dir: Dir,
+    #[serde(deserialize_with = "crate::fast_str::strings")]
     pub subheadings: Vec<String>,
     pub quotes: Vec<Quote>,
+    #[serde(deserialize_with = "crate::fast_str::strings")]
     pub keywords: Vec<String>,
     pub words: usize,
     pub reading_minutes: usize,
+    #[serde(default, deserialize_with = "crate::fast_str::option")]
     pub date: Option<String>,
+    #[serde(default, deserialize_with = "crate::fast_str::option")]
     pub source: Option<String>,
+    #[serde(default, deserialize_with = "crate::fast_str::option")]
     pub author: Option<String>,
+    #[serde(default, deserialize_with = "crate::fast_str::option")]
     pub url: Option<String>,
+    #[serde(deserialize_with = "crate::fast_str::strings")]
     pub notes: Vec<String>,
     /// Other metadata the file carried (unknown JSON fields, a feed's name, …).
     #[serde(default)]
+    #[serde(deserialize_with = "crate::fast_str::map")]
     pub meta: BTreeMap<String, String>,
     /// Why the item could not be read as text, if it could not.
+    #[serde(default, deserialize_with = "crate::fast_str::option")]
     pub error: Option<String>,
     /// The body's MinHash signature for story clusters (kept out of the JSON;
     /// the extraction cache stores it).

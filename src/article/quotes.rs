@@ -10,7 +10,9 @@ use super::fold::fold_cow;
 /// A quoted statement and its speaker, when the text names one.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Quote {
+    #[serde(deserialize_with = "crate::fast_str::string")]
     pub text: String,
+    #[serde(default, deserialize_with = "crate::fast_str::option")]
     pub speaker: Option<String>,
 }
 

@@ -135,16 +135,23 @@ pub struct Folded {
 /// The folded fields an article alone decides, shareable between items and caches.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FoldedText {
+    #[serde(deserialize_with = "crate::fast_str::string")]
     pub title: String,
     /// The folded lead and [`Subject::body_text`], which often begin alike (the
     /// summary opens with the lead, or the lead is the whole summary and more): the
     /// shorter is then kept only as a prefix of the longer. See [`FoldedText::lead`].
+    #[serde(deserialize_with = "crate::fast_str::pair")]
     lead_and_body: (String, String),
     shared: Shared,
+    #[serde(deserialize_with = "crate::fast_str::string")]
     pub source: String,
+    #[serde(deserialize_with = "crate::fast_str::string")]
     pub author: String,
+    #[serde(deserialize_with = "crate::fast_str::string")]
     pub url: String,
+    #[serde(deserialize_with = "crate::fast_str::string")]
     pub lang: String,
+    #[serde(deserialize_with = "crate::fast_str::strings")]
     pub keywords: Vec<String>,
 }
 
