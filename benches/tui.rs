@@ -14,6 +14,7 @@ use newsdesk::article;
 use newsdesk::cache::Cache;
 use newsdesk::config::{BUILTIN, Config};
 use newsdesk::desk::scan;
+use newsdesk::desk::scan::names;
 use newsdesk::keymap::Chord;
 use newsdesk::tui::event::Event;
 use newsdesk::tui::state::State;
@@ -104,6 +105,15 @@ fn first_frame(c: &mut Criterion) {
         let inbox = support::inbox(root.path(), n);
         let cfg = config(root.path());
         let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+        // What the TUI draws first: names alone, no stat per file.
+        group.bench_with_input(BenchmarkId::new("newsdesk_names_first", n), &n, |b, _| {
+            b.iter(|| {
+                let mut state = State::new(&cfg, SystemTime::now());
+                state.merge_listing(names(&inbox).expect("names"));
+                draw(&mut terminal, &state);
+            })
+        });
+        // The full scan (a stat per file) that follows it, drawn.
         group.bench_with_input(BenchmarkId::new("newsdesk_entries_first", n), &n, |b, _| {
             b.iter(|| {
                 let mut state = State::new(&cfg, SystemTime::now());

@@ -64,6 +64,37 @@ pub fn scan(dir: &Path) -> std::io::Result<Vec<Entry>> {
     Ok(entries)
 }
 
+/// The items of a folder by name alone, without a `stat` per file: what the first
+/// screen of a big inbox is drawn from. Size and mtime are unknown (0 and the
+/// epoch, see [`Entry::is_listed_only`]) until a [`scan`]; sorted by name.
+pub fn names(dir: &Path) -> std::io::Result<Vec<Entry>> {
+    let mut entries = Vec::new();
+    for dirent in std::fs::read_dir(dir)? {
+        let Ok(dirent) = dirent else { continue };
+        let name = dirent.file_name().to_string_lossy().into_owned();
+        // The directory says the type (no stat); a symlink is taken for a file until the scan.
+        if is_ignored(&name) || dirent.file_type().is_ok_and(|t| t.is_dir()) {
+            continue;
+        }
+        entries.push(Entry {
+            id: id_for(&name),
+            path: dirent.path(),
+            name,
+            size: 0,
+            modified: SystemTime::UNIX_EPOCH,
+        });
+    }
+    entries.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(entries)
+}
+
+impl Entry {
+    /// Known by name only ([`names`]): size and mtime not read yet.
+    pub fn is_listed_only(&self) -> bool {
+        self.size == 0 && self.modified == SystemTime::UNIX_EPOCH
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -100,5 +131,24 @@ mod tests {
             .map(|e| e.name)
             .collect();
         assert_eq!(names, ["a.txt", "b.txt"]);
+    }
+
+    #[test]
+    fn names_lists_the_same_items_without_their_metadata() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        std::fs::write(dir.path().join("b.txt"), "bb").expect("write");
+        std::fs::write(dir.path().join("تقرير.txt"), "a").expect("write");
+        std::fs::write(dir.path().join(".hidden"), "h").expect("write");
+        std::fs::write(dir.path().join("x.tmp"), "t").expect("write");
+        std::fs::create_dir(dir.path().join("sub")).expect("mkdir");
+        let listed = names(dir.path()).expect("names");
+        let scanned = scan(dir.path()).expect("scan");
+        let key = |e: &Entry| (e.id.clone(), e.name.clone(), e.path.clone());
+        assert_eq!(
+            listed.iter().map(key).collect::<Vec<_>>(),
+            scanned.iter().map(key).collect::<Vec<_>>()
+        );
+        assert!(listed.iter().all(Entry::is_listed_only));
+        assert!(!scanned.iter().any(Entry::is_listed_only));
     }
 }

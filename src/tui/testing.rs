@@ -134,3 +134,21 @@ pub fn names(state: &State) -> Vec<&str> {
         .map(|&i| state.items[i].entry.name.as_str())
         .collect()
 }
+
+/// The screen as text, row by row, drawn into a `TestBackend`.
+pub fn render(state: &State, width: u16, height: u16) -> String {
+    use ratatui::{Terminal, backend::TestBackend};
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+    terminal
+        .draw(|frame| super::ui::render(frame, state))
+        .expect("draw");
+    let buffer = terminal.backend().buffer();
+    (0..height)
+        .map(|y| {
+            (0..width)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect::<String>()
+                + "\n"
+        })
+        .collect()
+}

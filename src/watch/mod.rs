@@ -43,22 +43,38 @@ pub fn start<F>(
 where
     F: FnMut(Changes) -> bool + Send + 'static,
 {
-    let first = scan(&inbox)?;
-    let baseline = Tracker::new(&first);
+    launch(inbox, mode, report, |first| first)
+}
+
+/// Like [`start`], handing the first scan to `first` before `report` can be
+/// called, so whoever gets both sees the scan before any change relative to it.
+pub fn launch<F, G, T>(
+    inbox: PathBuf,
+    mode: WatchMode,
+    report: F,
+    first: G,
+) -> std::io::Result<(Watching, T)>
+where
+    F: FnMut(Changes) -> bool + Send + 'static,
+    G: FnOnce(Vec<Entry>) -> T,
+{
+    let listing = scan(&inbox)?;
+    let baseline = Tracker::new(&listing);
     let (tx, rx) = mpsc::channel();
     let (watcher, watching) = native_watcher(&inbox, mode, tx.clone());
+    let handed = first(listing);
+    let interval = if watching.native {
+        NATIVE_RESCAN
+    } else {
+        POLL_INTERVAL
+    };
     std::thread::Builder::new()
         .name("newsdesk-watch".into())
         .spawn(move || {
-            let interval = if watching.native {
-                NATIVE_RESCAN
-            } else {
-                POLL_INTERVAL
-            };
             let native = watcher.map(|w| (w, tx));
             run(&inbox, native, baseline, &rx, interval, report);
         })?;
-    Ok((watching, first))
+    Ok((watching, handed))
 }
 
 type Events = mpsc::Receiver<notify::Result<notify::Event>>;

@@ -101,6 +101,8 @@ pub struct State {
     pub stats: Option<crate::stats::Stats>,
     /// The person has pressed a key: from then on re-sorting keeps their item selected.
     pub touched: bool,
+    /// A full scan (sizes and dates) has come in, not only the names.
+    pub scanned: bool,
     pub quit: bool,
 }
 
@@ -135,6 +137,7 @@ impl State {
             pending: 0,
             select_after_scan: None,
             touched: false,
+            scanned: false,
             stats: None,
             grouped: false,
             clusters: Clusters::default(),

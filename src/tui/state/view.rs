@@ -91,10 +91,18 @@ impl State {
     /// Returns the entries that need extraction.
     pub fn merge_scan(&mut self, entries: Vec<Entry>) -> Vec<Entry> {
         let first = self.items.is_empty();
+        // Until a key is pressed, the first full scan selects the top of its order.
+        let untouched_listing =
+            !self.touched && self.items.iter().all(|i| i.entry.is_listed_only());
         let keep = self
             .select_after_scan
             .take()
-            .or_else(|| self.current_name());
+            .or_else(|| self.current_name())
+            .filter(|_| !untouched_listing);
+        if untouched_listing {
+            self.selected = 0;
+        }
+        self.scanned = true;
         let mut known: HashMap<String, Item> = self
             .items
             .drain(..)
@@ -121,6 +129,16 @@ impl State {
         self.stale_sizes = true;
         self.rebuild_view(keep);
         todo
+    }
+
+    /// Shows the inbox by name alone ([`crate::desk::scan::names`]) before the
+    /// first scan: nothing to extract yet, as the cache needs sizes and dates.
+    pub fn merge_listing(&mut self, entries: Vec<Entry>) {
+        if self.scanned {
+            return;
+        }
+        self.items = entries.into_iter().map(|e| Item::new(e, false)).collect();
+        self.rebuild_view(None);
     }
 
     /// Applies what the watcher saw: arrivals (marked fresh), rewritten files and

@@ -94,7 +94,11 @@ fn row<'a>(
         None => ("..".into(), false),
     };
     let lang = format!("{}{}", fit(&lang, 2), if rtl { "←" } else { " " });
-    let age = age(state.now, item.entry.modified);
+    let age = if item.entry.is_listed_only() {
+        String::new()
+    } else {
+        age(state.now, item.entry.modified)
+    };
     let source = item
         .article
         .as_ref()

@@ -48,8 +48,14 @@ pub fn render_status(frame: &mut Frame, area: Rect, state: &State, palette: &Pal
     if !state.marks.is_empty() {
         parts.push(format!("{} marked", state.marks.len()));
     }
-    if state.pending > 0 {
-        parts.push(format!("reading {}…", state.pending));
+    // Before the first scan every listed item is still to be read.
+    let pending = if state.scanned {
+        state.pending
+    } else {
+        state.items.len()
+    };
+    if pending > 0 {
+        parts.push(format!("reading {pending}…"));
     }
     let fresh = state.items.iter().filter(|i| i.fresh).count();
     if fresh > 0 {

@@ -26,8 +26,12 @@ pub fn handle(state: &mut State, event: Event) -> Vec<Effect> {
             state.now = now;
             Vec::new()
         }
+        Event::Listed(entries) => {
+            state.merge_listing(entries);
+            Vec::new()
+        }
         Event::Scanned(entries) => {
-            let first = state.items.is_empty() && state.stats.is_none();
+            let first = !state.scanned;
             let todo = state.merge_scan(entries);
             let mut effects = Vec::new();
             if !todo.is_empty() {

@@ -306,3 +306,62 @@ fn text_folded_by_the_cache_filters_as_text_folded_afresh() {
     let now = crate::tui::testing::now();
     assert!(fresh.matches(&query, now) && cached.matches(&query, now));
 }
+
+#[test]
+fn names_come_first_then_the_scan_sorts_them_and_asks_for_fields() {
+    use crate::tui::testing::{config, entry, now};
+    let listed = |name: &str| crate::desk::Entry {
+        size: 0,
+        modified: std::time::SystemTime::UNIX_EPOCH,
+        ..entry(name, 0)
+    };
+    let mut s = State::new(&config(), now());
+    let effects = handle(
+        &mut s,
+        Event::Listed(vec![listed("a.txt"), listed("b.txt")]),
+    );
+    assert!(
+        effects.is_empty(),
+        "nothing to extract before sizes and dates"
+    );
+    assert_eq!(names(&s), ["a.txt", "b.txt"]);
+    let status = crate::tui::testing::render(&s, 80, 24);
+    assert!(status.contains("reading 2…"), "{status}");
+    // The scan: b is the newest, c arrived in between, a is unchanged in name.
+    let scan = vec![entry("a.txt", 500), entry("b.txt", 10), entry("c.txt", 100)];
+    let effects = handle(&mut s, Event::Scanned(scan));
+    assert_eq!(names(&s), ["b.txt", "c.txt", "a.txt"]);
+    assert_eq!(s.selected, 0, "untouched: the top of the sorted list");
+    assert!(matches!(&effects[0], Effect::Extract(todo) if todo.len() == 3));
+    assert!(effects.contains(&Effect::LoadStats) && effects.contains(&Effect::LoadFiled));
+    let fresh: Vec<bool> = s.view.iter().map(|&i| s.items[i].fresh).collect();
+    assert_eq!(
+        fresh,
+        [false, true, false],
+        "only what was not listed is new"
+    );
+    // A late listing never undoes a scan.
+    handle(&mut s, Event::Listed(vec![listed("z.txt")]));
+    assert_eq!(names(&s), ["b.txt", "c.txt", "a.txt"]);
+}
+
+#[test]
+fn a_key_pressed_on_the_listing_keeps_its_item_through_the_scan() {
+    use crate::tui::testing::{config, entry, now};
+    let listed = |name: &str| crate::desk::Entry {
+        size: 0,
+        modified: std::time::SystemTime::UNIX_EPOCH,
+        ..entry(name, 0)
+    };
+    let mut s = State::new(&config(), now());
+    handle(
+        &mut s,
+        Event::Listed(vec![listed("a.txt"), listed("b.txt")]),
+    );
+    keys(&mut s, "j");
+    handle(
+        &mut s,
+        Event::Scanned(vec![entry("a.txt", 10), entry("b.txt", 500)]),
+    );
+    assert_eq!(s.current().map(|i| i.entry.name.as_str()), Some("b.txt"));
+}
