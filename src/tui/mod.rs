@@ -104,11 +104,13 @@ fn first_listing(desk: &Desk) -> Result<Vec<crate::desk::Entry>> {
     list()
 }
 
-/// Starts the watcher on a thread of its own: its first scan (sizes and dates,
-/// which the extraction cache needs) reaches the TUI as `Scanned`, before any change.
+/// Starts the watcher off the main thread: its first scan (sizes and dates, which
+/// the extraction cache needs) reaches the TUI as `Scanned`, before any change.
+/// The scan runs on the worker pool, not a thread of its own, so the entries it
+/// allocates (kept for the session) do not open one more malloc arena.
 fn start_watching(config: &Config, tx: mpsc::Sender<Event>) {
     let (inbox, mode) = (config.inbox.clone(), config.watch);
-    std::thread::spawn(move || {
+    rayon::spawn(move || {
         let (report, first) = (tx.clone(), tx.clone());
         let started = watch::launch(
             inbox.clone(),

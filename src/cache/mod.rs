@@ -3,52 +3,19 @@
 
 use std::collections::HashMap;
 use std::fs;
-use std::io::{self, BufWriter, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use serde::{Deserialize, Serialize};
+mod file;
 
 use crate::article::{Article, id_for};
-use crate::cluster::Signature;
 use crate::desk::Entry;
 use crate::query::FoldedText;
 
 /// Bump when extraction changes what it produces: old caches are then ignored.
 pub const VERSION: u32 = 3;
-
-/// What the file begins with, so another file under that name is never misread.
-const MAGIC: &str = "newsdesk extraction cache";
-
-#[derive(Serialize, Deserialize)]
-struct Header {
-    magic: String,
-    version: u32,
-    newsdesk: String,
-}
-
-/// One cached file as stored (postcard, behind a 4-byte length).
-#[derive(Deserialize)]
-struct Record {
-    name: String,
-    size: u64,
-    mtime_ns: u128,
-    article: Article,
-    signature: Option<Vec<u32>>,
-    folded: Option<FoldedText>,
-}
-
-/// A [`Record`] as written, borrowing the cached fields.
-#[derive(Serialize)]
-struct RecordOut<'a> {
-    name: &'a str,
-    size: u64,
-    mtime_ns: u128,
-    article: &'a Article,
-    signature: Option<&'a [u32]>,
-    folded: Option<&'a FoldedText>,
-}
 
 /// An item's extracted fields and, when worked out, their text folded for the
 /// query language. Both are shared (`Arc`) with whoever asked for them, so the
@@ -116,8 +83,7 @@ impl Cache {
     pub fn load(path: Option<PathBuf>) -> Cache {
         let items = path
             .as_deref()
-            .and_then(|p| fs::read(p).ok())
-            .map(|bytes| parse(&bytes))
+            .and_then(|p| file::read(p).ok())
             .unwrap_or_default();
         Cache { path, items }
     }
@@ -159,28 +125,7 @@ impl Cache {
             fs::create_dir_all(dir)?;
         }
         let tmp = path.with_extension(format!("tmp.{}", std::process::id()));
-        let mut out = BufWriter::new(fs::File::create(&tmp)?);
-        let header = Header {
-            magic: MAGIC.into(),
-            version: VERSION,
-            newsdesk: env!("CARGO_PKG_VERSION").into(),
-        };
-        frame(&mut out, &header)?;
-        for (name, (size, mtime_ns, fields)) in &self.items {
-            let record = RecordOut {
-                name,
-                size: *size,
-                mtime_ns: *mtime_ns,
-                article: &fields.article,
-                signature: fields.article.signature.as_ref().map(|s| &s.0[..]),
-                folded: fields.folded.as_deref(),
-            };
-            match frame(&mut out, &record) {
-                Err(e) if e.kind() == io::ErrorKind::InvalidData => continue,
-                other => other?,
-            }
-        }
-        out.into_inner().map_err(|e| e.into_error())?.sync_all()?;
+        file::write(&tmp, &self.items)?;
         fs::rename(&tmp, path)?;
         // The JSON-lines cache of versions before 3 is not read any more.
         let _ = fs::remove_file(path.with_extension("jsonl"));
@@ -209,66 +154,6 @@ impl Cache {
     pub fn is_empty(&self) -> bool {
         self.items.is_empty()
     }
-}
-
-/// Writes one value as a 4-byte little-endian length and its postcard bytes.
-fn frame(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
-    let bytes =
-        postcard::to_allocvec(value).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))?;
-    let len =
-        u32::try_from(bytes.len()).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))?;
-    out.write_all(&len.to_le_bytes())?;
-    out.write_all(&bytes)
-}
-
-/// Splits a cache file into its frames; `None` if one runs past the end.
-fn frames(mut bytes: &[u8]) -> Option<Vec<&[u8]>> {
-    let mut out = Vec::new();
-    while !bytes.is_empty() {
-        let (len, rest) = bytes.split_first_chunk::<4>()?;
-        let len = usize::try_from(u32::from_le_bytes(*len)).ok()?;
-        if len > rest.len() {
-            return None;
-        }
-        let (frame, rest) = rest.split_at(len);
-        out.push(frame);
-        bytes = rest;
-    }
-    Some(out)
-}
-
-/// The records of a cache file, or nothing when it is damaged or of another version.
-fn parse(bytes: &[u8]) -> HashMap<String, Cached> {
-    use rayon::prelude::*;
-    let Some(frames) = frames(bytes) else {
-        return HashMap::new();
-    };
-    let Some((header, records)) = frames.split_first() else {
-        return HashMap::new();
-    };
-    match postcard::from_bytes::<Header>(header) {
-        Ok(h)
-            if h.magic == MAGIC
-                && h.version == VERSION
-                && h.newsdesk == env!("CARGO_PKG_VERSION") => {}
-        _ => return HashMap::new(),
-    }
-    // Parsing is most of a cached start: spread the records over all cores.
-    records
-        .par_iter()
-        .filter_map(|bytes| postcard::from_bytes::<Record>(bytes).ok())
-        .map(|r| {
-            let mut article = r.article;
-            article.signature = r
-                .signature
-                .and_then(|s| Some(Signature(s.try_into().ok()?)));
-            let fields = Fields {
-                article: Arc::new(article),
-                folded: r.folded.map(Arc::new),
-            };
-            (r.name, (r.size, r.mtime_ns, fields))
-        })
-        .collect()
 }
 
 #[cfg(test)]
@@ -327,6 +212,15 @@ mod tests {
     }
 
     #[test]
+    fn a_damaged_cache_is_an_empty_one() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("c.bin");
+        fs::write(&path, "not a cache\n").expect("write");
+        assert!(Cache::load(Some(path)).is_empty());
+        assert!(Cache::load(Some(dir.path().join("missing.bin"))).is_empty());
+    }
+
+    #[test]
     fn a_moved_file_is_served_with_its_new_path() {
         let dir = tempfile::tempdir().expect("tempdir");
         let mut cache = Cache::load(Some(dir.path().join("c.bin")));
@@ -338,32 +232,5 @@ mod tests {
         };
         let got = cache.get(&moved).expect("cached");
         assert_eq!(got.article.path, moved.path);
-    }
-
-    #[test]
-    fn damaged_or_old_caches_are_empty() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let path = dir.path().join("c.bin");
-        fs::write(&path, "not a cache\n").expect("write");
-        assert!(Cache::load(Some(path.clone())).is_empty());
-        let mut cache = Cache::load(Some(path.clone()));
-        cache.put(&entry("a.txt", 1, 1), Fields::from(Article::default()));
-        cache.save().expect("save");
-        let good = fs::read(&path).expect("read");
-        assert_eq!(Cache::load(Some(path.clone())).len(), 1);
-        fs::write(&path, &good[..good.len() - 1]).expect("write");
-        assert!(Cache::load(Some(path.clone())).is_empty(), "cut short");
-        let old = Header {
-            magic: MAGIC.into(),
-            version: VERSION - 1,
-            newsdesk: env!("CARGO_PKG_VERSION").into(),
-        };
-        let mut bytes = Vec::new();
-        frame(&mut bytes, &old).expect("frame");
-        bytes.extend_from_slice(
-            &good[4 + u32::from_le_bytes(good[..4].try_into().unwrap()) as usize..],
-        );
-        fs::write(&path, &bytes).expect("write");
-        assert!(Cache::load(Some(path)).is_empty(), "another version");
     }
 }
