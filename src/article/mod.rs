@@ -17,6 +17,7 @@ pub mod spaces;
 pub mod stopwords;
 pub mod summary;
 pub mod text;
+pub mod vocab;
 pub mod words;
 
 use std::collections::BTreeMap;
