@@ -13,18 +13,34 @@ pub struct SplitSpaces<'a> {
     pos: usize,
 }
 
+/// What a byte says about whitespace: 1 for ASCII whitespace, 2 for the lead
+/// bytes that may start a non-ASCII space, 0 for everything else.
+const KIND: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = match b as u8 {
+            b' ' | b'\t'..=b'\r' => 1,
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => 2,
+            _ => 0,
+        };
+        b += 1;
+    }
+    table
+};
+
 impl SplitSpaces<'_> {
     /// The byte length of the whitespace character at `i`, or 0.
     #[inline(always)]
     fn space_at(&self, i: usize) -> usize {
-        match self.text.as_bytes()[i] {
-            b' ' | b'\t'..=b'\r' => 1,
-            0xC2 | 0xE1 | 0xE2 | 0xE3 => self.text[i..]
+        match KIND[usize::from(self.text.as_bytes()[i])] {
+            0 => 0,
+            1 => 1,
+            _ => self.text[i..]
                 .chars()
                 .next()
                 .filter(|c| c.is_whitespace())
                 .map_or(0, char::len_utf8),
-            _ => 0,
         }
     }
 }
@@ -33,11 +49,11 @@ impl<'a> Iterator for SplitSpaces<'a> {
     type Item = &'a str;
 
     fn next(&mut self) -> Option<&'a str> {
-        let len = self.text.len();
+        let bytes = self.text.as_bytes();
         let mut i = self.pos;
         loop {
-            if i >= len {
-                self.pos = len;
+            if i >= bytes.len() {
+                self.pos = bytes.len();
                 return None;
             }
             match self.space_at(i) {
@@ -46,9 +62,10 @@ impl<'a> Iterator for SplitSpaces<'a> {
             }
         }
         let start = i;
-        // Bytes that are not spaces are skipped one at a time; a space is only
-        // ever found at a lead byte, so the cut is always at a character boundary.
-        while i < len && self.space_at(i) == 0 {
+        // Bytes that are not spaces are skipped one at a time, most of them on a
+        // single table look-up; a space is only ever found at a lead byte, so the
+        // cut is always at a character boundary.
+        while i < bytes.len() && (KIND[usize::from(bytes[i])] == 0 || self.space_at(i) == 0) {
             i += 1;
         }
         self.pos = i;
