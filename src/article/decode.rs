@@ -2,6 +2,8 @@
 
 use encoding_rs::{Encoding, UTF_8};
 
+use super::scan::{ByteSet, byte_set, next_in};
+
 /// Text decoded from a file, with the name of the charset it came from.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Decoded {
@@ -86,7 +88,7 @@ pub fn sanitize(text: &str) -> String {
     let bytes = text.as_bytes();
     let (mut run, mut i) = (0, 0);
     loop {
-        i = next_suspect(bytes, i);
+        i = next_in(bytes, i, &SUSPECT);
         if i >= bytes.len() {
             break;
         }
@@ -117,42 +119,16 @@ pub fn sanitize(text: &str) -> String {
     out
 }
 
-/// Where the next byte that [`may_be_unsafe`] is, from `from` on (the length
-/// if there is none). Sixteen bytes at a time: a bit per byte from a table,
-/// which the compiler turns into vector compares, then the first set bit.
-fn next_suspect(bytes: &[u8], from: usize) -> usize {
-    let mut i = from;
-    while let Some(chunk) = bytes.get(i..i + 16) {
-        let mask = chunk.iter().enumerate().fold(0u32, |mask, (k, &b)| {
-            mask | (u32::from(SUSPECT[usize::from(b)]) << k)
-        });
-        if mask != 0 {
-            return i + mask.trailing_zeros() as usize;
-        }
-        i += 16;
-    }
-    while i < bytes.len() && !SUSPECT[usize::from(bytes[i])] {
-        i += 1;
-    }
-    i
-}
-
-/// [`may_be_unsafe`] of every byte.
-const SUSPECT: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        table[b] = may_be_unsafe(b as u8);
-        b += 1;
-    }
-    table
-};
-
-/// ASCII controls and DEL, and the lead bytes of U+0080–U+00BF (C1 controls),
-/// U+2000–U+2FFF (bidi overrides and isolates) and U+F000–U+FFFF (the BOM).
-const fn may_be_unsafe(b: u8) -> bool {
-    b < 0x20 || b == 0x7F || b == 0xC2 || b == 0xE2 || b == 0xEF
-}
+/// The bytes that may begin something unsafe: ASCII controls and DEL, and the
+/// lead bytes of U+0080–U+00BF (C1 controls), U+2000–U+2FFF (bidi overrides and
+/// isolates) and U+F000–U+FFFF (the BOM).
+const SUSPECT: ByteSet = byte_set(&[
+    (0x00, 0x1F),
+    (0x7F, 0x7F),
+    (0xC2, 0xC2),
+    (0xE2, 0xE2),
+    (0xEF, 0xEF),
+]);
 
 /// How many bytes of `rest` (what follows an ESC) belong to the escape sequence
 /// (CSI, OSC, DCS or a two-byte escape), so its printable payload does not leak

@@ -12,6 +12,7 @@ pub mod json;
 pub mod keywords;
 pub mod lang;
 pub mod quotes;
+pub mod scan;
 pub mod sniff;
 pub mod spaces;
 pub mod stopwords;
