@@ -2,8 +2,9 @@
 
 use std::collections::BTreeMap;
 
+use super::vocab::Vocab;
 use super::{Article, BlockKind, Dir, Document, Format, Structure};
-use super::{decode, id_for, keywords, lang, quotes, summary, words};
+use super::{decode, id_for, keywords, lang, quotes, summary};
 
 /// What a file says about itself: front matter, HTML meta tags, mail headers, JSON fields.
 /// Every field is optional; absent ones are left to detection or stay empty.
@@ -66,8 +67,8 @@ pub fn assemble(name: &str, format: Format, structure: Structure, meta: Meta) ->
         }
     };
     let dir = meta.dir.unwrap_or(detected_dir);
-    // Split once: the count and the keywords both need the words.
-    let body_words: Vec<words::Word> = words::words(&body_text).detailed().collect();
+    // Split and fold once: the count, the keywords and the signature all need the words.
+    let vocab = Vocab::new(&body_text);
     let mut article = Article {
         id: id_for(name),
         format,
@@ -85,13 +86,8 @@ pub fn assemble(name: &str, format: Format, structure: Structure, meta: Meta) ->
             .of_kind(BlockKind::Paragraph)
             .flat_map(|b| quotes::quotes_in(&b.text))
             .collect(),
-        keywords: keywords::keywords_in(
-            &title,
-            &body_text,
-            body_words.iter().copied(),
-            lang.as_deref(),
-        ),
-        words: body_words.len(),
+        keywords: keywords::keywords_in(&title, &body_text, &vocab, lang.as_deref()),
+        words: vocab.len(),
         dir,
         date: clean(meta.date).map(|d| iso_date(&d)),
         source: clean(meta.source),
@@ -108,7 +104,7 @@ pub fn assemble(name: &str, format: Format, structure: Structure, meta: Meta) ->
         ..Article::default()
     };
     article.reading_minutes = reading_minutes(&body_text, article.words);
-    article.signature = crate::cluster::Signature::of(&body_text);
+    article.signature = crate::cluster::Signature::of_vocab(&vocab);
     Document { article, structure }
 }
 
@@ -173,8 +169,10 @@ pub fn lead_of(structure: &Structure) -> String {
 
 /// Minutes at 200 words (or 400 CJK characters) a minute, rounded up.
 pub fn reading_minutes(text: &str, words: usize) -> usize {
-    // Every CJK character is three bytes long, led by a byte of E3 or more.
-    let cjk = if text.bytes().any(|b| b >= 0xE3) {
+    // Every CJK character is three bytes long, led by a byte of E3 or more. The
+    // greatest byte of each chunk is found on vector lanes (no early exit per byte).
+    let high = |chunk: &[u8]| chunk.iter().fold(0, |m, &b| m.max(b)) >= 0xE3;
+    let cjk = if text.as_bytes().chunks(256).any(high) {
         text.chars().filter(|c| lang::is_cjk(*c)).count()
     } else {
         0

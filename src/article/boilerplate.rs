@@ -6,7 +6,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use memchr::memmem::Finder;
 
 use super::fold::fold;
-use super::spaces::split_spaces;
+use super::spaces::{count_up_to, split_spaces};
 use super::text::ends_sentence;
 
 /// The lists, folded once so they match folded lines.
@@ -128,7 +128,7 @@ const SOCIAL: &[&str] = &[
 
 /// Is this line website chrome rather than article text?
 pub fn is_boilerplate(line: &str) -> bool {
-    let words = split_spaces(line).take(41).count();
+    let words = count_up_to(line, 41);
     if words > 12 {
         // Only the suffix and contact rules are for lines this long, up to 40 words;
         // a contact line of that length reads as an instruction, not a sentence.

@@ -163,16 +163,36 @@ pub const ARABIC_PREFIXES: &[&str] = &[
 /// The forms of a folded word with each known clitic prefix removed, keeping at
 /// least three letters of stem.
 pub fn without_prefixes(word: &str) -> impl Iterator<Item = &str> {
-    // Every prefix starts with a two-byte letter: comparing those two bytes first
-    // rules out most prefixes, and all of them for a word in another script.
-    let head = first_two(word);
-    ARABIC_PREFIXES.iter().filter_map(move |p| {
-        if head.is_none() || head != first_two(p) {
-            return None;
-        }
+    // Only the prefixes that start with the word's first letter can match.
+    prefixes_of(first_two(word)).iter().filter_map(move |p| {
         let rest = word.strip_prefix(p)?;
         (rest.chars().nth(2).is_some()).then_some(rest)
     })
+}
+
+/// [`ARABIC_PREFIXES`] that start with the letter whose two UTF-8 bytes are
+/// `head` (read as by [`first_two`]), in their order there.
+fn prefixes_of(head: Option<u16>) -> &'static [&'static str] {
+    /// The [`first_two`] of a letter of two UTF-8 bytes.
+    const fn two(c: char) -> u16 {
+        let c = c as u32;
+        u16::from_le_bytes([(0xC0 | (c >> 6)) as u8, (0x80 | (c & 0x3F)) as u8])
+    }
+    const WAW: u16 = two('و');
+    const BA: u16 = two('ب');
+    const KAF: u16 = two('ك');
+    const FA: u16 = two('ف');
+    const LAM: u16 = two('ل');
+    const ALEF: u16 = two('ا');
+    match head {
+        Some(WAW) => &["وبال", "وال", "و"],
+        Some(BA) => &["بال", "ب"],
+        Some(KAF) => &["كال", "ك"],
+        Some(FA) => &["فال", "ف"],
+        Some(LAM) => &["لل", "ل"],
+        Some(ALEF) => &["ال"],
+        _ => &[],
+    }
 }
 
 /// The first two bytes as a number, compared in one instruction.
@@ -280,6 +300,24 @@ mod tests {
         assert_eq!(fold("\u{0648}\u{0654}"), "ؤ");
         assert_eq!(fold("e\u{0301}"), "é");
         assert_eq!(fold("…"), "...");
+    }
+
+    #[test]
+    fn prefixes_by_first_letter_keep_the_list_and_its_order() {
+        for c in ['و', 'ب', 'ك', 'ف', 'ل', 'ا', 'م', 'a'] {
+            let head = first_two(&format!("{c}xx"));
+            let wanted: Vec<&str> = ARABIC_PREFIXES
+                .iter()
+                .copied()
+                .filter(|p| p.starts_with(c))
+                .collect();
+            assert_eq!(prefixes_of(head), wanted.as_slice(), "{c}");
+        }
+        let grouped: usize = ['و', 'ب', 'ك', 'ف', 'ل', 'ا']
+            .iter()
+            .map(|c| prefixes_of(first_two(&c.to_string())).len())
+            .sum();
+        assert_eq!(grouped, ARABIC_PREFIXES.len());
     }
 
     #[test]

@@ -3,9 +3,12 @@
 // foldhash rather than SipHash: every word of every article is hashed here.
 use foldhash::{HashMap, HashMapExt};
 
-use super::fold::{fold_into, without_prefixes};
+use std::borrow::Cow;
+
+use super::fold::{fold_cow, without_prefixes};
 use super::lang::is_cjk;
 use super::stopwords;
+use super::vocab::Vocab;
 use super::words::{Word, words};
 
 /// How many keywords an article keeps.
@@ -32,42 +35,25 @@ struct Tally<'a> {
 
 /// The most telling words of `body` (title words weigh more), in surface form.
 pub fn keywords(title: &str, body: &str, lang: Option<&str>) -> Vec<String> {
-    keywords_in(title, body, words(body).detailed(), lang)
+    keywords_in(title, body, &Vocab::new(body), lang)
 }
 
-/// [`keywords`] over the body's words already split (by [`words`]), so a caller
-/// that counts them too splits the body once.
-pub fn keywords_in<'a>(
-    title: &'a str,
-    body: &'a str,
-    body_words: impl Iterator<Item = Word<'a>>,
-    lang: Option<&str>,
-) -> Vec<String> {
+/// [`keywords`] over the body's words already split and folded (`vocab`, of
+/// `body`), so a caller that counts them too splits the body once.
+pub fn keywords_in(title: &str, body: &str, vocab: &Vocab, lang: Option<&str>) -> Vec<String> {
     let stop = stopwords::for_language(lang);
     let title_terms = terms(title, words(title).detailed()).map(|t| (t, true));
-    let uses = title_terms.chain(terms(body, body_words).map(|t| (t, false)));
-    let surfaces = surfaces(uses, (title.len() + body.len()) / 16);
-    // Every distinct surface folded once, one after another into one buffer: no
-    // allocation per word, and the keys below borrow from it.
-    let mut folds = String::with_capacity(surfaces.iter().map(|s| s.surface.len()).sum());
-    let ranges: Vec<(usize, usize)> = surfaces
-        .iter()
-        .map(|seen| {
-            let start = folds.len();
-            if seen.surface.starts_with(is_cjk) {
-                folds.push_str(seen.surface);
-            } else {
-                fold_into(&mut folds, seen.surface);
-            }
-            (start, folds.len())
-        })
-        .collect();
-    let mut index: HashMap<&str, usize> = HashMap::with_capacity(surfaces.len());
-    let mut tallies: Vec<Tally> = Vec::with_capacity(surfaces.len());
-    for (seen, &(start, end)) in surfaces.into_iter().zip(&ranges) {
-        let Some(folded) = folds.get(start..end) else {
-            continue;
-        };
+    let folded = if vocab.cjk {
+        // CJK bigrams are not words: read the terms from the text again.
+        let uses = title_terms.chain(terms(body, words(body).detailed()).map(|t| (t, false)));
+        fold_each(surfaces(uses, (title.len() + body.len()) / 16))
+    } else {
+        from_vocab(surfaces(title_terms, title.len() / 4), vocab)
+    };
+    let mut index: HashMap<&str, usize> = HashMap::with_capacity(folded.len());
+    let mut tallies: Vec<Tally> = Vec::with_capacity(folded.len());
+    for (seen, folded) in &folded {
+        let (seen, folded) = (*seen, folded.as_ref());
         if stop.contains(folded) {
             continue;
         }
@@ -114,6 +100,50 @@ fn shows_better(a: &Seen, b: &Seen) -> bool {
         )
     };
     key(a) > key(b)
+}
+
+/// Each surface with its fold (CJK is kept as written).
+fn fold_each(surfaces: Vec<Seen<'_>>) -> Vec<(Seen<'_>, Cow<'_, str>)> {
+    surfaces
+        .into_iter()
+        .map(|seen| {
+            let folded = if seen.surface.starts_with(is_cjk) {
+                Cow::Borrowed(seen.surface)
+            } else {
+                fold_cow(seen.surface)
+            };
+            (seen, folded)
+        })
+        .collect()
+}
+
+/// The title's surfaces, then the body's (in order of first use, from `vocab`),
+/// each with its fold: what [`surfaces`] and [`fold_each`] give over the title's
+/// terms and the body's, when the body has no CJK.
+fn from_vocab<'a>(title: Vec<Seen<'a>>, vocab: &'a Vocab<'a>) -> Vec<(Seen<'a>, Cow<'a, str>)> {
+    let before = title.iter().map(|s| s.count).sum::<usize>();
+    let mut out = fold_each(title);
+    // A title term the body uses too keeps its title place and counts both.
+    let mut in_title = Vec::new();
+    for (seen, _) in &mut out {
+        if let Some(id) = vocab.id(seen.surface) {
+            seen.count += vocab.entries[id].uses;
+            in_title.push(id);
+        }
+    }
+    out.reserve(vocab.entries.len());
+    for (id, e) in vocab.entries.iter().enumerate() {
+        if e.term && !in_title.contains(&id) {
+            let seen = Seen {
+                surface: e.surface,
+                count: e.uses,
+                first: before + e.first_term,
+                in_title: false,
+            };
+            out.push((seen, Cow::Borrowed(vocab.folded(e))));
+        }
+    }
+    out
 }
 
 /// Distinct surface forms in order of first use, with their counts: each is then

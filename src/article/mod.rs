@@ -12,11 +12,13 @@ pub mod json;
 pub mod keywords;
 pub mod lang;
 pub mod quotes;
+pub mod scan;
 pub mod sniff;
 pub mod spaces;
 pub mod stopwords;
 pub mod summary;
 pub mod text;
+pub mod vocab;
 pub mod words;
 
 use std::collections::BTreeMap;
@@ -268,7 +270,8 @@ pub fn extract(name: &str, text: &str) -> Document {
 
 /// Notes an item whose body came out empty: an empty file, or nothing readable in it.
 fn note_empty(doc: &mut Document, raw: &str) {
-    if doc.structure.body_text().trim().is_empty() {
+    // The body text is the content blocks joined by blank lines: blank when every one is.
+    if doc.structure.content().all(|b| b.text.trim().is_empty()) {
         doc.article.notes.push(if raw.trim().is_empty() {
             "empty file".into()
         } else {

@@ -88,7 +88,7 @@ pub fn structure(text: &str, known_title: Option<&str>) -> Structure {
 /// lines in a block stand alone.
 fn paragraphs(text: &str) -> Vec<String> {
     let mut out = Vec::new();
-    for chunk in text.split("\n\n") {
+    for chunk in blank_line_split(text) {
         let lines: Vec<&str> = chunk
             .lines()
             .map(str::trim)
@@ -104,6 +104,20 @@ fn paragraphs(text: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// `text.split("\n\n")`, found with memchr's searcher.
+fn blank_line_split(text: &str) -> impl Iterator<Item = &str> {
+    let mut start = 0;
+    memchr::memmem::find_iter(text.as_bytes(), b"\n\n")
+        .map(Some)
+        .chain([None])
+        .map(move |at| {
+            let end = at.unwrap_or(text.len());
+            let chunk = &text[start..end];
+            start = end + 2;
+            chunk
+        })
 }
 
 /// Lines of similar length, none very long, none a heading or list item: a
@@ -226,6 +240,14 @@ mod tests {
             [Paragraph, Subheading, Paragraph, Boilerplate, Boilerplate]
         );
         assert!(!s.body_text().contains("Share"));
+    }
+
+    #[test]
+    fn blank_lines_split_as_str_split_does() {
+        for text in ["", "a", "a\n\nb", "\n\n\na\n\n\n\nb\n", "a\nb\n\n\n"] {
+            let ours: Vec<&str> = blank_line_split(text).collect();
+            assert_eq!(ours, text.split("\n\n").collect::<Vec<_>>(), "{text:?}");
+        }
     }
 
     #[test]

@@ -171,7 +171,20 @@ impl<'a> Words<'a> {
             }
         };
         let (mut chars, mut digits) = (1, prev == Class::Digit);
+        let bytes = text.as_bytes();
         while i < text.len() {
+            // Runs of Arabic letters, most of an Arabic text: two bytes at a time.
+            while let [lead @ 0xD8..=0xDB, next, ..] = bytes[i..] {
+                let code = (u32::from(lead & 0x1F) << 6) | u32::from(next & 0x3F);
+                if ARABIC[(code - 0x600) as usize] != Class::Letter {
+                    break;
+                }
+                (chars, prev) = (chars + 1, Class::Letter);
+                i += 2;
+            }
+            if i >= text.len() {
+                break;
+            }
             let (class, code, len) = class_at(text, i);
             if is_word(class) {
                 prev = class;
