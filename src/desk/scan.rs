@@ -40,7 +40,7 @@ pub fn scan(dir: &Path) -> std::io::Result<Vec<Entry>> {
     let mut entries = Vec::new();
     for dirent in std::fs::read_dir(dir)? {
         let Ok(dirent) = dirent else { continue };
-        let name = dirent.file_name().to_string_lossy().into_owned();
+        let name = name_of(&dirent);
         if is_ignored(&name) {
             continue;
         }
@@ -60,7 +60,7 @@ pub fn scan(dir: &Path) -> std::io::Result<Vec<Entry>> {
             modified: meta.modified().unwrap_or(SystemTime::UNIX_EPOCH),
         });
     }
-    entries.sort_by(|a, b| a.name.cmp(&b.name));
+    entries.sort_unstable_by(|a, b| a.name.cmp(&b.name));
     Ok(entries)
 }
 
@@ -71,7 +71,7 @@ pub fn names(dir: &Path) -> std::io::Result<Vec<Entry>> {
     let mut entries = Vec::new();
     for dirent in std::fs::read_dir(dir)? {
         let Ok(dirent) = dirent else { continue };
-        let name = dirent.file_name().to_string_lossy().into_owned();
+        let name = name_of(&dirent);
         // The directory says the type (no stat); a symlink is taken for a file until the scan.
         if is_ignored(&name) || dirent.file_type().is_ok_and(|t| t.is_dir()) {
             continue;
@@ -84,8 +84,17 @@ pub fn names(dir: &Path) -> std::io::Result<Vec<Entry>> {
             modified: SystemTime::UNIX_EPOCH,
         });
     }
-    entries.sort_by(|a, b| a.name.cmp(&b.name));
+    // Names in one folder are unique: an unstable sort gives the same order, sooner.
+    entries.sort_unstable_by(|a, b| a.name.cmp(&b.name));
     Ok(entries)
+}
+
+/// An entry's name as text, copied only when it is not UTF-8 already.
+fn name_of(dirent: &std::fs::DirEntry) -> String {
+    dirent
+        .file_name()
+        .into_string()
+        .unwrap_or_else(|raw| raw.to_string_lossy().into_owned())
 }
 
 impl Entry {
