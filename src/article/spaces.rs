@@ -105,19 +105,22 @@ pub fn count_up_to(text: &str, cap: usize) -> usize {
 mod tests {
     use super::{count_up_to, split_spaces};
 
+    /// Texts with every kind of space, in several scripts.
+    const TEXTS: &[&str] = &[
+        "",
+        "  ",
+        "a b",
+        " قال  الوزير\u{a0}اليوم\t\n",
+        "x\u{2003}y\u{3000}z\u{85}w",
+        "«نعم» — “yes”",
+        "预算\u{3000}方案",
+        "أعلنت الحكومة اليوم عن خطة جديدة لدعم المزارعين في المناطق الريفية والنائية",
+        "\u{a0}\u{a0}x\u{a0}\u{a0}",
+    ];
+
     #[test]
     fn count_up_to_agrees_with_split_spaces() {
-        for text in [
-            "",
-            "  ",
-            "a b",
-            " قال  الوزير\u{a0}اليوم\t\n",
-            "x\u{2003}y\u{3000}z\u{85}w",
-            "«نعم» — “yes”",
-            "预算\u{3000}方案",
-            "أعلنت الحكومة اليوم عن خطة جديدة لدعم المزارعين في المناطق الريفية والنائية",
-            "\u{a0}\u{a0}x\u{a0}\u{a0}",
-        ] {
+        for text in TEXTS {
             for cap in [0, 1, 2, 3, 5, 12, 41] {
                 assert_eq!(
                     count_up_to(text, cap),
@@ -130,15 +133,7 @@ mod tests {
 
     #[test]
     fn split_spaces_agrees_with_split_whitespace() {
-        for text in [
-            "",
-            "  ",
-            "a b",
-            " قال  الوزير\u{a0}اليوم\t\n",
-            "x\u{2003}y\u{3000}z\u{85}w",
-            "«نعم» — “yes”",
-            "预算\u{3000}方案",
-        ] {
+        for text in TEXTS {
             assert_eq!(
                 split_spaces(text).collect::<Vec<_>>(),
                 text.split_whitespace().collect::<Vec<_>>(),

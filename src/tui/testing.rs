@@ -135,6 +135,15 @@ pub fn names(state: &State) -> Vec<&str> {
         .collect()
 }
 
+/// An item known by name alone, as the first screen lists it.
+pub fn listed(name: &str) -> Entry {
+    Entry {
+        size: 0,
+        modified: SystemTime::UNIX_EPOCH,
+        ..entry(name, 0)
+    }
+}
+
 /// The screen as text, row by row, drawn into a `TestBackend`.
 pub fn render(state: &State, width: u16, height: u16) -> String {
     use ratatui::{Terminal, backend::TestBackend};

@@ -309,12 +309,7 @@ fn text_folded_by_the_cache_filters_as_text_folded_afresh() {
 
 #[test]
 fn names_come_first_then_the_scan_sorts_them_and_asks_for_fields() {
-    use crate::tui::testing::{config, entry, now};
-    let listed = |name: &str| crate::desk::Entry {
-        size: 0,
-        modified: std::time::SystemTime::UNIX_EPOCH,
-        ..entry(name, 0)
-    };
+    use crate::tui::testing::{config, entry, listed, now};
     let mut s = State::new(&config(), now());
     let effects = handle(
         &mut s,
@@ -347,12 +342,7 @@ fn names_come_first_then_the_scan_sorts_them_and_asks_for_fields() {
 
 #[test]
 fn a_key_pressed_on_the_listing_keeps_its_item_through_the_scan() {
-    use crate::tui::testing::{config, entry, now};
-    let listed = |name: &str| crate::desk::Entry {
-        size: 0,
-        modified: std::time::SystemTime::UNIX_EPOCH,
-        ..entry(name, 0)
-    };
+    use crate::tui::testing::{config, entry, listed, now};
     let mut s = State::new(&config(), now());
     handle(
         &mut s,
