@@ -182,13 +182,17 @@ fn event_loop(
             tracing::info!(took = ?start.elapsed(), "every item's fields drawn");
             reading = false;
         }
-        queue.extend(wait(rx, &mut last_tick)?);
+        // While fields are coming in, look at the channel more often.
+        let busy = !state.scanned || state.pending > 0;
+        queue.extend(wait(rx, &mut last_tick, busy)?);
     }
 }
 
 /// The next events: background results first (all that are ready), then a key or
-/// resize, else a tick each second.
-fn wait(rx: &Receiver<Event>, last_tick: &mut Instant) -> Result<Vec<Event>> {
+/// resize, else a tick each second. The channel is looked at between terminal
+/// polls: every 5 ms while `busy` (fields coming in), else every 30 ms.
+fn wait(rx: &Receiver<Event>, last_tick: &mut Instant, busy: bool) -> Result<Vec<Event>> {
+    let poll = Duration::from_millis(if busy { 5 } else { 30 });
     loop {
         let ready = event::drain(rx);
         if !ready.is_empty() {
@@ -198,7 +202,7 @@ fn wait(rx: &Receiver<Event>, last_tick: &mut Instant) -> Result<Vec<Event>> {
             *last_tick = Instant::now();
             return Ok(vec![Event::Tick(SystemTime::now())]);
         }
-        if ct::poll(Duration::from_millis(30))? {
+        if ct::poll(poll)? {
             match ct::read()? {
                 ct::Event::Key(key) => {
                     if let Some(chord) = event::chord(key) {
