@@ -125,8 +125,11 @@ impl Cache {
             fs::create_dir_all(dir)?;
         }
         let tmp = path.with_extension(format!("tmp.{}", std::process::id()));
-        file::write(&tmp, &self.items)?;
-        fs::rename(&tmp, path)?;
+        // A full disk leaves no half-written file behind, and the old cache stands.
+        if let Err(e) = file::write(&tmp, &self.items).and_then(|()| fs::rename(&tmp, path)) {
+            let _ = fs::remove_file(&tmp);
+            return Err(e);
+        }
         // The JSON-lines cache of versions before 3 is not read any more.
         let _ = fs::remove_file(path.with_extension("jsonl"));
         Ok(())
@@ -209,6 +212,29 @@ mod tests {
         assert_eq!(b.folded, None, "not folded, not invented");
         assert_eq!(cache.get(&entry("a.txt", 11, 100)), None, "size changed");
         assert_eq!(cache.get(&entry("a.txt", 10, 101)), None, "mtime changed");
+    }
+
+    #[test]
+    fn a_failed_save_leaves_no_temporary_file_and_the_old_cache() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("c.bin");
+        let mut cache = Cache::load(Some(path.clone()));
+        cache.put(&entry("a.txt", 1, 1), Fields::from(Article::default()));
+        cache.save().expect("save");
+        // The rename fails: a folder stands where the cache file goes.
+        let blocked = dir.path().join("d.bin");
+        fs::create_dir_all(blocked.join("x")).expect("mkdir");
+        let cache = Cache {
+            path: Some(blocked),
+            ..cache
+        };
+        assert!(cache.save().is_err());
+        let left: Vec<String> = fs::read_dir(dir.path())
+            .expect("list")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(left.len(), 2, "only c.bin and the folder: {left:?}");
+        assert_eq!(Cache::load(Some(path)).len(), 1, "the old cache stands");
     }
 
     #[test]
