@@ -47,15 +47,15 @@ static COEFFICIENTS: std::sync::LazyLock<[(u64, u64); HASHES]> = std::sync::Lazy
 });
 
 /// Hash functions computed side by side over the shingles.
-const LANES: usize = 8;
+const LANES: usize = 4;
 
 /// The least of each hash function over the shingles' base hashes.
 ///
 /// Multiply-shift hashing: one multiply per hash function and shingle, the hash
 /// being the top half of `a·x + b`. [`LANES`] hash functions at a time over all
-/// the shingles, each with its own running minimum, so that many independent
-/// multiplies are in flight and each shingle is loaded once per group; the least
-/// full value is kept and halved at the end, which gives the least top half.
+/// the shingles, two shingles a step, each function with its own running
+/// minimum, so many independent multiplies are in flight with few registers; the
+/// least full value is kept and halved at the end, which gives the least top half.
 fn min_hashes(bases: &[u64]) -> [u32; HASHES] {
     let mut mins = [u32::MAX; HASHES];
     for (out, group) in mins
@@ -64,10 +64,18 @@ fn min_hashes(bases: &[u64]) -> [u32; HASHES] {
     {
         let a: [u64; LANES] = std::array::from_fn(|k| group[k].0);
         let b: [u64; LANES] = std::array::from_fn(|k| group[k].1);
+        let hash = |k: usize, x: u64| a[k].wrapping_mul(x).wrapping_add(b[k]);
         let mut least = [u64::MAX; LANES];
-        for &x in bases {
-            for k in 0..LANES {
-                least[k] = least[k].min(a[k].wrapping_mul(x).wrapping_add(b[k]));
+        let mut pairs = bases.chunks_exact(2);
+        for pair in &mut pairs {
+            let (x, y) = (pair[0], pair[1]);
+            for (k, least) in least.iter_mut().enumerate() {
+                *least = (*least).min(hash(k, x)).min(hash(k, y));
+            }
+        }
+        for &x in pairs.remainder() {
+            for (k, least) in least.iter_mut().enumerate() {
+                *least = (*least).min(hash(k, x));
             }
         }
         for (out, least) in out.iter_mut().zip(least) {
