@@ -46,27 +46,37 @@ static COEFFICIENTS: std::sync::LazyLock<[(u64, u64); HASHES]> = std::sync::Lazy
     out
 });
 
+/// Hash functions computed side by side over the shingles.
+const LANES: usize = 4;
+
 /// The least of each hash function over the shingles' base hashes.
 ///
 /// Multiply-shift hashing: one multiply per hash function and shingle, the hash
-/// being the top half of `a·x + b`. Four hash functions at a time over all the
-/// shingles, each with its own running minimum, so four independent multiplies
-/// are in flight; the least full value is kept and halved at the end, which
-/// gives the least top half.
+/// being the top half of `a·x + b`. [`LANES`] hash functions at a time over all
+/// the shingles, two shingles a step, each function with its own running
+/// minimum, so many independent multiplies are in flight with few registers; the
+/// least full value is kept and halved at the end, which gives the least top half.
 fn min_hashes(bases: &[u64]) -> [u32; HASHES] {
     let mut mins = [u32::MAX; HASHES];
-    for (out, four) in mins.chunks_exact_mut(4).zip(COEFFICIENTS.chunks_exact(4)) {
-        let &[(a0, b0), (a1, b1), (a2, b2), (a3, b3)] = four else {
-            continue;
-        };
-        let mut least = [u64::MAX; 4];
-        for &x in bases {
-            least = [
-                least[0].min(a0.wrapping_mul(x).wrapping_add(b0)),
-                least[1].min(a1.wrapping_mul(x).wrapping_add(b1)),
-                least[2].min(a2.wrapping_mul(x).wrapping_add(b2)),
-                least[3].min(a3.wrapping_mul(x).wrapping_add(b3)),
-            ];
+    for (out, group) in mins
+        .chunks_exact_mut(LANES)
+        .zip(COEFFICIENTS.chunks_exact(LANES))
+    {
+        let a: [u64; LANES] = std::array::from_fn(|k| group[k].0);
+        let b: [u64; LANES] = std::array::from_fn(|k| group[k].1);
+        let hash = |k: usize, x: u64| a[k].wrapping_mul(x).wrapping_add(b[k]);
+        let mut least = [u64::MAX; LANES];
+        let mut pairs = bases.chunks_exact(2);
+        for pair in &mut pairs {
+            let (x, y) = (pair[0], pair[1]);
+            for (k, least) in least.iter_mut().enumerate() {
+                *least = (*least).min(hash(k, x)).min(hash(k, y));
+            }
+        }
+        for &x in pairs.remainder() {
+            for (k, least) in least.iter_mut().enumerate() {
+                *least = (*least).min(hash(k, x));
+            }
         }
         for (out, least) in out.iter_mut().zip(least) {
             *out = (least >> 32) as u32;
@@ -86,16 +96,28 @@ impl Signature {
         if vocab.len() < SHINGLE + 2 {
             return None;
         }
-        // Each distinct word is hashed once (articles repeat their words).
-        let hashes: Vec<u64> = vocab
+        // Each distinct word is hashed once (articles repeat their words), with the
+        // first step of a shingle's fold, `mix(0 ^ h)`, that depends on it alone.
+        let hashes: Vec<(u64, u64)> = vocab
             .entries
             .iter()
-            .map(|e| fnv(normal(vocab.folded(e)).as_bytes()))
+            .map(|e| {
+                let h = fnv(normal(vocab.folded(e)).as_bytes());
+                (h, mix(h))
+            })
             .collect();
-        let word_hashes: Vec<u64> = vocab.sequence.iter().map(|&i| hashes[i as usize]).collect();
-        let bases: Vec<u64> = word_hashes
+        // A shingle's base: mix(mix(mix(mix(0 ^ w0) ^ w1) ^ w2)), read straight
+        // from the body's sequence of word ids.
+        const _: () = assert!(SHINGLE == 3);
+        let bases: Vec<u64> = vocab
+            .sequence
             .windows(SHINGLE)
-            .map(|shingle| mix(shingle.iter().fold(0, |h, w| mix(h ^ w))))
+            .map(|ids| {
+                let first = hashes[ids[0] as usize].1;
+                mix(mix(
+                    mix(first ^ hashes[ids[1] as usize].0) ^ hashes[ids[2] as usize].0
+                ))
+            })
             .collect();
         Some(Signature(min_hashes(&bases)))
     }
