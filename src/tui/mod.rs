@@ -178,7 +178,7 @@ fn event_loop(
         if !drawn {
             tracing::info!(items = state.items.len(), took = ?start.elapsed(), "first screen drawn");
             drawn = true;
-        } else if reading && state.pending == 0 {
+        } else if reading && state.scanned && state.pending == 0 {
             tracing::info!(took = ?start.elapsed(), "every item's fields drawn");
             reading = false;
         }
