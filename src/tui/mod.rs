@@ -83,8 +83,8 @@ pub fn run(config: &Config) -> Result<()> {
     result
 }
 
-/// The inbox by name alone, for the first screen: no `stat` per file, so it comes
-/// as fast at 100,000 items as at 100. Feed files become one item per entry
+/// The inbox by name alone, for the first screen: no `stat` per file (a third of
+/// a full scan's time at 10,000 items). Feed files become one item per entry
 /// before it (only when a name looks like a feed).
 fn first_listing(desk: &Desk) -> Result<Vec<crate::desk::Entry>> {
     let list = || {
