@@ -61,6 +61,8 @@ type Cached = (u64, u128, Fields);
 pub struct Cache {
     path: Option<PathBuf>,
     items: HashMap<String, Cached>,
+    /// Changed since loaded or saved: a save with nothing new writes nothing.
+    dirty: bool,
 }
 
 fn mtime_ns(t: SystemTime) -> u128 {
@@ -85,7 +87,11 @@ impl Cache {
             .as_deref()
             .and_then(|p| file::read(p).ok())
             .unwrap_or_default();
-        Cache { path, items }
+        Cache {
+            path,
+            items,
+            dirty: false,
+        }
     }
 
     /// The cached fields of an entry, if its file has not changed since.
@@ -106,19 +112,22 @@ impl Cache {
             entry.name.clone(),
             (entry.size, mtime_ns(entry.modified), fields),
         );
+        self.dirty = true;
     }
 
     /// Forgets items whose names are not in `present` (they left the inbox).
     pub fn retain(&mut self, present: &[Entry]) {
         let names: std::collections::HashSet<&str> =
             present.iter().map(|e| e.name.as_str()).collect();
+        let before = self.items.len();
         self.items.retain(|name, _| names.contains(name.as_str()));
+        self.dirty |= self.items.len() != before;
     }
 
     /// Writes the cache atomically: a temporary file renamed into place. An
     /// item that cannot be stored (a path that is not UTF-8) is left out.
-    pub fn save(&self) -> io::Result<()> {
-        let Some(path) = &self.path else {
+    pub fn save(&mut self) -> io::Result<()> {
+        let Some(path) = self.path.as_ref().filter(|_| self.dirty) else {
             return Ok(());
         };
         if let Some(dir) = path.parent() {
@@ -132,6 +141,7 @@ impl Cache {
         }
         // The JSON-lines cache of versions before 3 is not read any more.
         let _ = fs::remove_file(path.with_extension("jsonl"));
+        self.dirty = false;
         Ok(())
     }
 
@@ -224,8 +234,9 @@ mod tests {
         // The rename fails: a folder stands where the cache file goes.
         let blocked = dir.path().join("d.bin");
         fs::create_dir_all(blocked.join("x")).expect("mkdir");
-        let cache = Cache {
+        let mut cache = Cache {
             path: Some(blocked),
+            dirty: true,
             ..cache
         };
         assert!(cache.save().is_err());
@@ -235,6 +246,34 @@ mod tests {
             .collect();
         assert_eq!(left.len(), 2, "only c.bin and the folder: {left:?}");
         assert_eq!(Cache::load(Some(path)).len(), 1, "the old cache stands");
+    }
+
+    #[test]
+    fn a_save_with_nothing_new_writes_nothing() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("c.bin");
+        let mut cache = Cache::load(Some(path.clone()));
+        cache.save().expect("save");
+        assert!(!path.exists(), "nothing put, nothing written");
+        let a = entry("a.txt", 1, 1);
+        cache.put(&a, Fields::from(Article::default()));
+        cache.save().expect("save");
+        assert_eq!(
+            Cache::load(Some(path.clone())).len(),
+            1,
+            "something new: written"
+        );
+        // A stand-in for the file shows whether the next save writes.
+        fs::write(&path, "replaced").expect("write");
+        let mut cache = Cache::load(Some(path.clone()));
+        assert!(cache.is_empty());
+        cache.retain(std::slice::from_ref(&a));
+        cache.save().expect("save");
+        assert_eq!(
+            fs::read(&path).expect("read"),
+            b"replaced",
+            "loaded and unchanged: not written"
+        );
     }
 
     #[test]

@@ -208,7 +208,7 @@ impl Runner {
 }
 
 fn save(cache: &Mutex<Option<Cache>>) {
-    if let Some(cache) = cache.lock().unwrap_or_else(|e| e.into_inner()).as_ref()
+    if let Some(cache) = cache.lock().unwrap_or_else(|e| e.into_inner()).as_mut()
         && let Err(e) = cache.save()
     {
         tracing::warn!("cannot save the extraction cache: {e}");
