@@ -179,11 +179,6 @@ impl Folded {
             tags: subject.tags.iter().map(|t| fold_text(t)).collect(),
         }
     }
-
-    /// The shared part, folded from the article alone.
-    pub fn text(&self) -> &Arc<FoldedText> {
-        &self.text
-    }
 }
 
 impl FoldedText {
