@@ -14,8 +14,9 @@ use newsdesk::article;
 use newsdesk::cache::Cache;
 use newsdesk::config::{BUILTIN, Config};
 use newsdesk::desk::scan;
-use newsdesk::desk::scan::names;
+use newsdesk::desk::scan::{Names, names};
 use newsdesk::keymap::Chord;
+use newsdesk::tui::FIRST_BATCH;
 use newsdesk::tui::event::Event;
 use newsdesk::tui::state::State;
 use newsdesk::tui::text::detect::Rendering;
@@ -105,14 +106,28 @@ fn first_frame(c: &mut Criterion) {
         let inbox = support::inbox(root.path(), n);
         let cfg = config(root.path());
         let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
-        // What the TUI draws first: names alone, no stat per file.
-        group.bench_with_input(BenchmarkId::new("newsdesk_names_first", n), &n, |b, _| {
+        // What the TUI draws first: the first batch of names, no stat per file.
+        group.bench_with_input(BenchmarkId::new("newsdesk_first_batch", n), &n, |b, _| {
             b.iter(|| {
                 let mut state = State::new(&cfg, SystemTime::now());
-                state.merge_listing(names(&inbox).expect("names"));
+                let entries = Names::open(&inbox).expect("open").batch(FIRST_BATCH);
+                let complete = entries.len() < FIRST_BATCH;
+                state.merge_listing(entries, complete);
                 draw(&mut terminal, &state);
             })
         });
+        // Every name before the first screen (what it did before batches).
+        group.bench_with_input(
+            BenchmarkId::new("newsdesk_all_names_first", n),
+            &n,
+            |b, _| {
+                b.iter(|| {
+                    let mut state = State::new(&cfg, SystemTime::now());
+                    state.merge_listing(names(&inbox).expect("names"), true);
+                    draw(&mut terminal, &state);
+                })
+            },
+        );
         // The full scan (a stat per file) that follows it, drawn.
         group.bench_with_input(BenchmarkId::new("newsdesk_entries_first", n), &n, |b, _| {
             b.iter(|| {

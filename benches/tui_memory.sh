@@ -51,7 +51,7 @@ run() { # label
   local start=$(now_ms)
   tmux -L ndmem -f /dev/null new-session -d -s nd -x 120 -y 40 \
     "XDG_CACHE_HOME=$work/cache $bin --config $work/config.toml"
-  wait_for "Inbox $n" 60
+  wait_for "Inbox [0-9]" 60   # the first screen (a big inbox: its first batch of names)
   local drawn=$(( $(now_ms) - start ))
   wait_gone "reading" 600
   local done_ms=$(( $(now_ms) - start ))

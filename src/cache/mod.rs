@@ -15,25 +15,36 @@ use crate::desk::Entry;
 use crate::query::FoldedText;
 
 /// Bump when extraction changes what it produces: old caches are then ignored.
-pub const VERSION: u32 = 3;
+pub const VERSION: u32 = 4;
 
 /// An item's extracted fields and, when worked out, their text folded for the
 /// query language. Both are shared (`Arc`) with whoever asked for them, so the
 /// TUI does not hold a second copy of every article.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Fields {
+    /// The article; with `folded`, its lead and summary may be held there instead
+    /// (see [`FoldedText::absorbing`]): [`Fields::whole`] puts them back.
     pub article: Arc<Article>,
     /// `None` until someone needs it (the TUI does; `list` does not).
     pub folded: Option<Arc<FoldedText>>,
 }
 
 impl Fields {
-    /// The article with its text folded.
-    pub fn folded(article: Article) -> Fields {
-        let folded = Some(Arc::new(FoldedText::of(&article)));
+    /// The article with its text folded, the folded text holding its lead and
+    /// summary as edits (a third of the memory of keeping both).
+    pub fn folded(mut article: Article) -> Fields {
+        let folded = Some(Arc::new(FoldedText::absorbing(&mut article)));
         Fields {
             article: Arc::new(article),
             folded,
+        }
+    }
+
+    /// The article with every field, its lead and summary rebuilt if need be.
+    pub fn whole(&self) -> Arc<Article> {
+        match &self.folded {
+            Some(folded) if folded.holds_raw() => Arc::new(folded.restore(&self.article)),
+            _ => Arc::clone(&self.article),
         }
     }
 }
@@ -194,8 +205,8 @@ mod tests {
         let article = Article {
             path: "a.txt".into(),
             title: "أعلنت موسكو".into(),
-            lead: "Lead. More".into(),
-            summary: "Lead.".into(),
+            lead: "أعلنت موسكو، اليوم الإثنين، أن إدلب ستبقى منطقة خفض تصعيد. وقال بيسكوف".into(),
+            summary: "أعلنت موسكو، اليوم الإثنين، أن إدلب ستبقى منطقة خفض تصعيد.".into(),
             keywords: vec!["إدلب".into()],
             signature: crate::cluster::Signature::of("one two three four five six seven"),
             ..Article::default()
@@ -208,15 +219,16 @@ mod tests {
         let cache = Cache::load(Some(path));
         assert_eq!(cache.len(), 2, "entries no longer in the inbox are dropped");
         let got = cache.get(&a).expect("cached");
-        assert_eq!(*got.article, article, "every field, the signature too");
+        assert_eq!(*got.whole(), article, "every field, the signature too");
         assert_eq!(
-            got.folded.as_deref(),
-            Some(&FoldedText::of(&article)),
-            "the folded text is cached"
+            (got.article.lead.as_str(), got.article.summary.as_str()),
+            ("", ""),
+            "lead and summary are kept as edits of the folded text"
         );
         assert_eq!(
             got.folded.as_deref().map(FoldedText::lead),
-            Some("lead. more")
+            Some(FoldedText::of(&article).lead()),
+            "the folded text is cached"
         );
         let b = cache.get(&entry("b.txt", 3, 100)).expect("cached");
         assert_eq!(b.folded, None, "not folded, not invented");

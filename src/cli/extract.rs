@@ -35,7 +35,7 @@ pub(super) fn extract_cached(desk: &Desk, entries: &[Entry]) -> Vec<Article> {
     drop(cache);
     let mut by_id: std::collections::HashMap<String, Article> = hits
         .into_iter()
-        .map(|fields| fields.article)
+        .map(|fields| fields.whole())
         .chain(read)
         .map(|a| (a.id.clone(), Arc::unwrap_or_clone(a)))
         .collect();

@@ -68,25 +68,48 @@ pub fn scan(dir: &Path) -> std::io::Result<Vec<Entry>> {
 /// screen of a big inbox is drawn from. Size and mtime are unknown (0 and the
 /// epoch, see [`Entry::is_listed_only`]) until a [`scan`]; sorted by name.
 pub fn names(dir: &Path) -> std::io::Result<Vec<Entry>> {
-    let mut entries = Vec::new();
-    for dirent in std::fs::read_dir(dir)? {
-        let Ok(dirent) = dirent else { continue };
-        let name = name_of(&dirent);
-        // The directory says the type (no stat); a symlink is taken for a file until the scan.
-        if is_ignored(&name) || dirent.file_type().is_ok_and(|t| t.is_dir()) {
-            continue;
-        }
-        entries.push(Entry {
-            id: id_for(&name),
-            path: dirent.path(),
-            name,
-            size: 0,
-            modified: SystemTime::UNIX_EPOCH,
-        });
+    Ok(Names::open(dir)?.batch(usize::MAX))
+}
+
+/// A folder read by name in batches, so a first screen waits for a screenful,
+/// not for a directory of 100,000 entries.
+#[derive(Debug)]
+pub struct Names {
+    read: std::fs::ReadDir,
+}
+
+impl Names {
+    /// Starts reading `dir`.
+    pub fn open(dir: &Path) -> std::io::Result<Names> {
+        std::fs::read_dir(dir).map(|read| Names { read })
     }
-    // Names in one folder are unique: an unstable sort gives the same order, sooner.
-    entries.sort_unstable_by(|a, b| a.name.cmp(&b.name));
-    Ok(entries)
+
+    /// Up to `n` more items (as [`names`] lists them), sorted by name; fewer
+    /// than `n` once the folder is read to its end.
+    pub fn batch(&mut self, n: usize) -> Vec<Entry> {
+        let mut entries = Vec::new();
+        for dirent in self.read.by_ref() {
+            let Ok(dirent) = dirent else { continue };
+            let name = name_of(&dirent);
+            // The directory says the type (no stat); a symlink is taken for a file until the scan.
+            if is_ignored(&name) || dirent.file_type().is_ok_and(|t| t.is_dir()) {
+                continue;
+            }
+            entries.push(Entry {
+                id: id_for(&name),
+                path: dirent.path(),
+                name,
+                size: 0,
+                modified: SystemTime::UNIX_EPOCH,
+            });
+            if entries.len() == n {
+                break;
+            }
+        }
+        // Names in one folder are unique: an unstable sort gives the same order, sooner.
+        entries.sort_unstable_by(|a, b| a.name.cmp(&b.name));
+        entries
+    }
 }
 
 /// An entry's name as text, copied only when it is not UTF-8 already.
@@ -159,5 +182,32 @@ mod tests {
         );
         assert!(listed.iter().all(Entry::is_listed_only));
         assert!(!scanned.iter().any(Entry::is_listed_only));
+    }
+
+    #[test]
+    fn batches_add_up_to_the_whole_listing() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        for i in 0..25 {
+            std::fs::write(dir.path().join(format!("{i:02}.txt")), "x").expect("write");
+        }
+        std::fs::write(dir.path().join(".hidden"), "h").expect("write");
+        std::fs::create_dir(dir.path().join("sub")).expect("mkdir");
+        let mut reading = Names::open(dir.path()).expect("open");
+        let sizes: Vec<usize> = [10, 10, 10, 10].map(|n| reading.batch(n).len()).into();
+        assert_eq!(sizes, [10, 10, 5, 0], "ignored entries do not count");
+        let mut reading = Names::open(dir.path()).expect("open");
+        let mut all: Vec<String> = (0..3)
+            .flat_map(|_| reading.batch(10))
+            .map(|e| e.name)
+            .collect();
+        let first: Vec<String> = all[..10].to_vec();
+        assert!(first.is_sorted(), "each batch is sorted");
+        all.sort();
+        let whole: Vec<String> = names(dir.path())
+            .expect("names")
+            .into_iter()
+            .map(|e| e.name)
+            .collect();
+        assert_eq!(all, whole);
     }
 }

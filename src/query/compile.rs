@@ -29,6 +29,18 @@ pub enum Node {
     DupFiled,
 }
 
+impl Node {
+    /// Whether a raw regex looks at the lead or the body (bare text included).
+    pub fn reads_raw_text(&self) -> bool {
+        match self {
+            Node::And(xs) | Node::Or(xs) => xs.iter().any(Node::reads_raw_text),
+            Node::Not(x) => x.reads_raw_text(),
+            Node::Text(None | Some(Field::Lead | Field::Body), Pattern::Regex { raw, .. }) => *raw,
+            _ => false,
+        }
+    }
+}
+
 /// How a text value is looked for.
 #[derive(Debug, Clone)]
 pub enum Pattern {

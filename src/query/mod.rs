@@ -41,6 +41,7 @@ mod parser;
 mod prefilter;
 mod print;
 mod subject;
+mod unfold;
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -52,6 +53,7 @@ pub use matching::{REGEX_SIZE_LIMIT, fold_text};
 pub use parser::{MAX_DEPTH, parse};
 pub use prefilter::{Hits, Prefilter};
 pub use subject::{Folded, FoldedText, Subject};
+pub use unfold::Unfold;
 
 /// Alias name (without `@`) to the values it stands for, as in `[aliases]` of config.toml.
 pub type Aliases = BTreeMap<String, Vec<String>>;
@@ -89,6 +91,12 @@ impl Query {
     /// (story clusters, filed near-duplicates).
     pub fn uses(&self, field: Field) -> bool {
         explain::fields(&self.expr).contains(&field)
+    }
+
+    /// Whether a term reads raw lead or body text (a `/…/r` regex on them or on
+    /// bare text): only then must a caller holding them as edits rebuild them.
+    pub fn reads_raw_text(&self) -> bool {
+        self.root.reads_raw_text()
     }
 
     /// Whether this is the empty query, which matches everything.

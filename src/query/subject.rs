@@ -1,5 +1,6 @@
 //! What a query is evaluated against: an item's fields, and their folded forms.
 
+use std::borrow::Cow;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -8,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::article::{Article, Dir};
 
 use super::matching::fold_text;
+use super::unfold::Unfold;
 
 /// One item's fields as the caller has them. Filled from an [`Article`] with
 /// `Subject::from`, then the `with_*` methods add what the article does not hold.
@@ -153,6 +155,17 @@ pub struct FoldedText {
     pub lang: String,
     #[serde(deserialize_with = "crate::fast_str::strings")]
     pub keywords: Vec<String>,
+    /// The article's raw lead and summary as edits of the folded ones, when
+    /// [`FoldedText::absorbing`] took them out of the article.
+    #[serde(default)]
+    raw: Raw,
+}
+
+/// Edits back to the raw lead and summary; `None` where the article keeps its own.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+struct Raw {
+    lead: Option<Unfold>,
+    summary: Option<Unfold>,
 }
 
 impl std::ops::Deref for Folded {
@@ -197,7 +210,50 @@ impl FoldedText {
             url: opt(subject.url),
             lang: opt(subject.lang),
             keywords: subject.keywords.iter().map(|k| fold_text(k)).collect(),
+            raw: Raw::default(),
         }
+    }
+
+    /// [`FoldedText::of`], also taking the article's lead and summary into the
+    /// folded text as edits wherever that is smaller: the article then holds them
+    /// empty, and only [`FoldedText::raw_lead`], [`FoldedText::raw_summary`] and
+    /// [`FoldedText::restore`] give them back. The two must travel together.
+    pub fn absorbing(article: &mut Article) -> Self {
+        let mut folded = FoldedText::of(article);
+        folded.raw.lead = Unfold::between(&article.lead, folded.lead());
+        if folded.raw.lead.is_some() {
+            article.lead = String::new();
+        }
+        if !article.summary.is_empty() {
+            folded.raw.summary = Unfold::between(&article.summary, folded.body());
+            if folded.raw.summary.is_some() {
+                article.summary = String::new();
+            }
+        }
+        folded
+    }
+
+    /// The article's lead as extracted, whether it or this folded text holds it.
+    pub fn raw_lead<'a>(&self, article: &'a Article) -> Cow<'a, str> {
+        unfold(&self.raw.lead, self.lead(), &article.lead)
+    }
+
+    /// The article's summary as extracted, whether it or this folded text holds it.
+    pub fn raw_summary<'a>(&self, article: &'a Article) -> Cow<'a, str> {
+        unfold(&self.raw.summary, self.body(), &article.summary)
+    }
+
+    /// The article with its lead and summary back in it.
+    pub fn restore(&self, article: &Article) -> Article {
+        let mut whole = article.clone();
+        whole.lead = self.raw_lead(article).into_owned();
+        whole.summary = self.raw_summary(article).into_owned();
+        whole
+    }
+
+    /// Whether the lead or summary are held here rather than in the article.
+    pub fn holds_raw(&self) -> bool {
+        self.raw.lead.is_some() || self.raw.summary.is_some()
     }
 
     /// An article's fields folded as the TUI searches them (no body: the summary stands in).
@@ -219,6 +275,14 @@ impl FoldedText {
             Shared::BodyInLead(n) => &self.lead_and_body.0[..n],
             _ => &self.lead_and_body.1,
         }
+    }
+}
+
+fn unfold<'a>(edits: &Option<Unfold>, folded: &str, own: &'a str) -> Cow<'a, str> {
+    match edits {
+        // Edits that no longer fit (a damaged cache) give an empty text, not garbage.
+        Some(edits) => Cow::Owned(edits.apply(folded).unwrap_or_default()),
+        None => Cow::Borrowed(own),
     }
 }
 

@@ -159,6 +159,11 @@ impl Rules {
         self.rules.iter().any(|r| r.when.uses(field))
     }
 
+    /// Whether any rule's `when` reads raw lead or body text (see [`Query::reads_raw_text`]).
+    pub fn reads_raw_text(&self) -> bool {
+        self.rules.iter().any(|r| r.when.reads_raw_text())
+    }
+
     /// How many rules there are.
     pub fn len(&self) -> usize {
         self.rules.len()

@@ -18,8 +18,12 @@ pub enum Event {
     Tick(std::time::SystemTime),
     /// A scan of the inbox finished.
     Scanned(Vec<Entry>),
-    /// The inbox by name alone, for the first screen (sizes and dates follow in `Scanned`).
-    Listed(Vec<Entry>),
+    /// The inbox by name alone, for the first screen (sizes and dates follow in
+    /// `Scanned`): a big one in batches, the last `complete`.
+    Listed {
+        entries: Vec<Entry>,
+        complete: bool,
+    },
     /// The watcher saw files arrive, change or leave.
     InboxChanged(crate::watch::Changes),
     /// config.toml was saved: the new config, or why it was refused.

@@ -19,6 +19,7 @@ use anyhow::{Context, Result};
 use ratatui::crossterm::event as ct;
 
 use crate::config::Config;
+use crate::desk::scan::Names;
 use crate::desk::{Desk, Who};
 use crate::watch;
 use event::Event;
@@ -65,43 +66,65 @@ pub fn run(config: &Config) -> Result<()> {
     tracing::debug!("terminal asked");
     let bidi_off = state.rendering.switch_off_terminal_bidi;
     runner.bidi_off = bidi_off;
-    let listed = first_listing(&runner.desk)?;
+    let (listed, rest) = first_listing(&runner.desk)?;
     tracing::debug!("listed");
     start_watching(config, runner.tx.clone());
+    if let Some(rest) = rest {
+        list_the_rest(rest, runner.tx.clone());
+    }
     let _config_watch = watch_config(config, runner.tx.clone());
     let mut term =
         terminal::take(bidi_off, config.display.mouse).context("cannot open the terminal")?;
-    let result = event_loop(
-        &mut term,
-        &mut state,
-        &mut runner,
-        &rx,
-        Event::Listed(listed),
-    );
+    let result = event_loop(&mut term, &mut state, &mut runner, &rx, listed);
     terminal::give_back(bidi_off, config.display.mouse);
     runner.finish();
     result
 }
 
+/// Items the first screen waits for: a screenful and more. A bigger inbox's
+/// other names follow in batches ([`list_the_rest`]).
+pub const FIRST_BATCH: usize = 2000;
+
 /// The inbox by name alone, for the first screen: no `stat` per file (a third of
-/// a full scan's time at 10,000 items). Feed files become one item per entry
-/// before it (only when a name looks like a feed).
-fn first_listing(desk: &Desk) -> Result<Vec<crate::desk::Entry>> {
-    let list = || {
-        crate::desk::scan::names(&desk.inbox)
+/// a full scan's time at 10,000 items), and at most [`FIRST_BATCH`] names, so the
+/// wait is the same at any size; the reading of the rest is returned. Feed files
+/// among those names become one item per entry first.
+fn first_listing(desk: &Desk) -> Result<(Event, Option<Names>)> {
+    let open = || {
+        Names::open(&desk.inbox)
             .with_context(|| format!("cannot list the inbox {}", desk.inbox.display()))
     };
-    let names = list()?;
-    if !names
+    let mut reading = open()?;
+    let mut entries = reading.batch(FIRST_BATCH);
+    if entries
         .iter()
         .any(|e| crate::desk::feeds::may_be_feed(&e.path))
     {
-        return Ok(names);
+        for failure in desk.split_feeds().into_iter().filter_map(Result::err) {
+            tracing::warn!("{failure}");
+        }
+        reading = open()?;
+        entries = reading.batch(FIRST_BATCH);
     }
-    for failure in desk.split_feeds().into_iter().filter_map(Result::err) {
-        tracing::warn!("{failure}");
-    }
-    list()
+    let complete = entries.len() < FIRST_BATCH;
+    let listed = Event::Listed { entries, complete };
+    Ok((listed, (!complete).then_some(reading)))
+}
+
+/// Reads the rest of a big inbox's names on the worker pool, in batches each
+/// twice the one before (each batch re-sorts the list), until the scan overtakes them.
+fn list_the_rest(mut reading: Names, tx: mpsc::Sender<Event>) {
+    rayon::spawn(move || {
+        let mut n = FIRST_BATCH;
+        loop {
+            n *= 2;
+            let entries = reading.batch(n);
+            let complete = entries.len() < n;
+            if tx.send(Event::Listed { entries, complete }).is_err() || complete {
+                return;
+            }
+        }
+    });
 }
 
 /// Starts the watcher off the main thread: its first scan (sizes and dates, which

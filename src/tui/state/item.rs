@@ -1,6 +1,7 @@
 //! One inbox item on screen: its directory entry, fields once extracted, and
 //! its text folded for the query language.
 
+use std::borrow::Cow;
 use std::sync::Arc;
 use std::time::SystemTime;
 
@@ -70,8 +71,10 @@ impl Item {
             return;
         };
         let age = now.duration_since(self.entry.modified).unwrap_or_default();
+        let raw = raw_text(rules.reads_raw_text(), a, folded);
         let mut subject = self.story(Subject::from(&**a).with_age(age));
         subject.file = &self.entry.name;
+        with_raw(&mut subject, &raw);
         let outcome = rules.evaluate(&subject, folded);
         if let Some(folded) = self.folded.as_mut() {
             folded.tags = outcome.tags.iter().map(|t| fold_text(t)).collect();
@@ -106,7 +109,12 @@ impl Item {
     pub fn matches(&self, query: &Query, now: SystemTime) -> bool {
         let age = now.duration_since(self.entry.modified).unwrap_or_default();
         match (&self.article, &self.folded) {
-            (Some(a), Some(folded)) => query.matches(&self.subject_of(a).with_age(age), folded),
+            (Some(a), Some(folded)) => {
+                let raw = raw_text(query.reads_raw_text(), a, folded);
+                let mut subject = self.subject_of(a).with_age(age);
+                with_raw(&mut subject, &raw);
+                query.matches(&subject, folded)
+            }
             _ => {
                 let subject = Subject {
                     title: &self.entry.name,
@@ -118,8 +126,39 @@ impl Item {
         }
     }
 
+    /// The extracted fields with the lead and summary back in them (the item
+    /// keeps those as edits of its folded text): for showing one item, not for loops.
+    pub fn whole_article(&self) -> Option<Cow<'_, Article>> {
+        let a = self.article.as_deref()?;
+        Some(match &self.folded {
+            Some(folded) if folded.holds_raw() => Cow::Owned(folded.restore(a)),
+            _ => Cow::Borrowed(a),
+        })
+    }
+
+    /// The extracted summary (empty until extracted).
+    pub fn raw_summary(&self) -> Cow<'_, str> {
+        match (&self.article, &self.folded) {
+            (Some(a), Some(folded)) => folded.raw_summary(a),
+            (Some(a), None) => Cow::Borrowed(&a.summary),
+            _ => Cow::Borrowed(""),
+        }
+    }
+
     /// The title to show: the extracted one, else the file name.
     pub fn title(&self) -> &str {
         self.article.as_ref().map_or(&self.entry.name, |a| &a.title)
+    }
+}
+
+/// The raw lead and summary, rebuilt only when a query or rule reads them.
+fn raw_text<'a>(needed: bool, a: &'a Article, folded: &FoldedText) -> Option<[Cow<'a, str>; 2]> {
+    needed.then(|| [folded.raw_lead(a), folded.raw_summary(a)])
+}
+
+fn with_raw<'a>(subject: &mut Subject<'a>, raw: &'a Option<[Cow<'_, str>; 2]>) {
+    if let Some([lead, summary]) = raw {
+        subject.lead = lead;
+        subject.summary = summary;
     }
 }

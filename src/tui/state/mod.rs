@@ -103,6 +103,9 @@ pub struct State {
     pub touched: bool,
     /// A full scan (sizes and dates) has come in, not only the names.
     pub scanned: bool,
+    /// The listing by name is still coming in batches: names a scan adds are
+    /// then not new arrivals.
+    pub listing: bool,
     pub quit: bool,
 }
 
@@ -138,6 +141,7 @@ impl State {
             select_after_scan: None,
             touched: false,
             scanned: false,
+            listing: false,
             stats: None,
             grouped: false,
             clusters: Clusters::default(),

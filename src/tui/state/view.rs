@@ -90,7 +90,7 @@ impl State {
     /// arrivals fresh (unless this is the first scan), drops what vanished.
     /// Returns the entries that need extraction.
     pub fn merge_scan(&mut self, entries: Vec<Entry>) -> Vec<Entry> {
-        let first = self.items.is_empty();
+        let first = self.items.is_empty() || std::mem::take(&mut self.listing);
         // Until a key is pressed, the first full scan selects the top of its order.
         let untouched_listing =
             !self.touched && self.items.iter().all(|i| i.entry.is_listed_only());
@@ -132,13 +132,19 @@ impl State {
     }
 
     /// Shows the inbox by name alone ([`crate::desk::scan::names`]) before the
-    /// first scan: nothing to extract yet, as the cache needs sizes and dates.
-    pub fn merge_listing(&mut self, entries: Vec<Entry>) {
+    /// first scan: nothing to extract yet, as the cache needs sizes and dates. A
+    /// big inbox comes in batches (`complete` on the last), each added in name order.
+    pub fn merge_listing(&mut self, entries: Vec<Entry>, complete: bool) {
         if self.scanned {
             return;
         }
-        self.items = entries.into_iter().map(|e| Item::new(e, false)).collect();
-        self.rebuild_view(None);
+        self.listing = !complete;
+        let keep = self.current_name().filter(|_| self.touched);
+        self.items
+            .extend(entries.into_iter().map(|e| Item::new(e, false)));
+        // Two sorted runs: the stable sort merges them.
+        self.items.sort_by(|a, b| a.entry.name.cmp(&b.entry.name));
+        self.rebuild_view(keep);
     }
 
     /// Applies what the watcher saw: arrivals (marked fresh), rewritten files and

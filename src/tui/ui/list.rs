@@ -14,9 +14,11 @@ use crate::tui::text::{clean, fit, layout, truncate, width};
 
 /// Draws the list, keeping the selected row in view (centred when it can be).
 pub fn render(frame: &mut Frame, area: Rect, state: &State, palette: &Palette) {
+    // More names are still being read (a big inbox is listed in batches).
+    let more = if state.listing { "+" } else { "" };
     let title = match state.active_view() {
-        Some(view) => format!(" Inbox › {} {} ", view.name, state.view.len()),
-        None => format!(" Inbox {} ", state.view.len()),
+        Some(view) => format!(" Inbox › {} {}{more} ", view.name, state.view.len()),
+        None => format!(" Inbox {}{more} ", state.view.len()),
     };
     let block = Block::bordered().title(Span::styled(title, palette.accent));
     let inner = block.inner(area);

@@ -21,14 +21,14 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, palette: &Palette) {
     let mut url = None;
     let lines = match state.current() {
         None => vec![Line::styled("No item selected.", palette.muted)],
-        Some(item) => match &item.article {
+        Some(item) => match item.whole_article() {
             None => [
                 plain(&item.entry.name, palette.title),
                 vec![Line::styled("reading…", palette.muted)],
             ]
             .concat(),
             Some(a) => {
-                let (fields, row) = fields(a, cells, state, palette);
+                let (fields, row) = fields(&a, cells, state, palette);
                 url = row.zip(a.url.as_deref().and_then(links::uri));
                 [fields, copies(cells, state, palette)].concat()
             }
@@ -153,11 +153,8 @@ fn copies(cells: usize, state: &State, palette: &Palette) -> Vec<Line<'static>> 
     }
     let r = &state.rendering;
     let members = state.clusters.members(index);
-    let first = state.items[index]
-        .article
-        .as_ref()
-        .map(|a| a.summary.as_str())
-        .unwrap_or("");
+    let first = state.items[index].raw_summary();
+    let first = first.as_ref();
     let first_set: Vec<String> = sentences(first).into_iter().map(fold).collect();
     let mut lines = vec![
         Line::default(),
@@ -177,7 +174,8 @@ fn copies(cells: usize, state: &State, palette: &Palette) -> Vec<Line<'static>> 
             Style::new(),
             &|_| Vec::new(),
         ));
-        let theirs = sentences(&a.summary);
+        let summary = item.raw_summary();
+        let theirs = sentences(&summary);
         let their_set: Vec<String> = theirs.iter().map(|s| fold(s)).collect();
         for s in theirs
             .iter()

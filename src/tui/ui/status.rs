@@ -37,7 +37,8 @@ pub fn render_status(frame: &mut Frame, area: Rect, state: &State, palette: &Pal
         frame.render_widget(Paragraph::new(Line::from(spans)), area);
         return;
     }
-    let mut parts = vec![format!("inbox {}", state.items.len())];
+    let more = if state.listing { "+" } else { "" };
+    let mut parts = vec![format!("inbox {}{more}", state.items.len())];
     if let Some(stats) = state
         .stats
         .as_ref()

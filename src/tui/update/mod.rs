@@ -26,8 +26,8 @@ pub fn handle(state: &mut State, event: Event) -> Vec<Effect> {
             state.now = now;
             Vec::new()
         }
-        Event::Listed(entries) => {
-            state.merge_listing(entries);
+        Event::Listed { entries, complete } => {
+            state.merge_listing(entries, complete);
             Vec::new()
         }
         Event::Scanned(entries) => {

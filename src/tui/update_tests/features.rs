@@ -297,14 +297,38 @@ fn text_folded_by_the_cache_filters_as_text_folded_afresh() {
     };
     let (fresh, cached) = (
         item(Fields::from(article.clone())),
-        item(Fields::folded(article)),
+        item(Fields::folded(article.clone())),
     );
-    assert!(fresh.folded.is_some());
-    assert_eq!(fresh.folded, cached.folded);
-    let query =
-        crate::query::Query::new("ادلب lead:موسكو council", &Default::default()).expect("query");
+    let (f, c) = (fresh.folded.as_deref(), cached.folded.as_deref());
+    let (f, c) = (f.expect("folded"), c.expect("folded"));
+    assert_eq!(
+        (f.title.as_str(), f.lead(), f.body(), &f.keywords),
+        (c.title.as_str(), c.lead(), c.body(), &c.keywords)
+    );
+    assert!(
+        !f.holds_raw() && c.holds_raw(),
+        "the cached item keeps its lead as edits"
+    );
+    assert_eq!(cached.article.as_ref().map(|a| a.lead.as_str()), Some(""));
+    assert_eq!(cached.whole_article().as_deref(), Some(&article));
+    assert_eq!(cached.raw_summary(), article.summary);
     let now = crate::tui::testing::now();
-    assert!(fresh.matches(&query, now) && cached.matches(&query, now));
+    let matches = |src: &str, item: &Item| {
+        let query = crate::query::Query::new(src, &Default::default()).expect("query");
+        item.matches(&query, now)
+    };
+    for item in [&fresh, &cached] {
+        assert!(matches("ادلب lead:موسكو council", item));
+        assert!(
+            matches("/أعلنت موسكو/r", item),
+            "raw text rebuilt for a raw regex"
+        );
+        assert!(matches("lead:/The Council/r", item));
+        assert!(
+            !matches("/اعلنت موسكو/r", item),
+            "raw text, not the folded one"
+        );
+    }
 }
 
 #[test]
@@ -313,7 +337,10 @@ fn names_come_first_then_the_scan_sorts_them_and_asks_for_fields() {
     let mut s = State::new(&config(), now());
     let effects = handle(
         &mut s,
-        Event::Listed(vec![listed("a.txt"), listed("b.txt")]),
+        Event::Listed {
+            entries: vec![listed("a.txt"), listed("b.txt")],
+            complete: true,
+        },
     );
     assert!(
         effects.is_empty(),
@@ -336,8 +363,52 @@ fn names_come_first_then_the_scan_sorts_them_and_asks_for_fields() {
         "only what was not listed is new"
     );
     // A late listing never undoes a scan.
-    handle(&mut s, Event::Listed(vec![listed("z.txt")]));
+    handle(
+        &mut s,
+        Event::Listed {
+            entries: vec![listed("z.txt")],
+            complete: true,
+        },
+    );
     assert_eq!(names(&s), ["b.txt", "c.txt", "a.txt"]);
+}
+
+#[test]
+fn a_listing_in_batches_fills_in_by_name_and_its_gaps_are_not_new() {
+    use crate::tui::testing::{config, entry, listed, now};
+    let mut s = State::new(&config(), now());
+    let batch = |names: &[&str], complete| Event::Listed {
+        entries: names.iter().map(|n| listed(n)).collect(),
+        complete,
+    };
+    handle(&mut s, batch(&["b.txt", "d.txt"], false));
+    handle(&mut s, batch(&["a.txt", "c.txt"], false));
+    assert_eq!(names(&s), ["a.txt", "b.txt", "c.txt", "d.txt"]);
+    assert_eq!(s.selected, 0, "untouched: the top");
+    let screen = crate::tui::testing::render(&s, 80, 24);
+    assert!(
+        screen.contains("Inbox 4+") && screen.contains("inbox 4+"),
+        "{screen}"
+    );
+    keys(&mut s, "j");
+    handle(&mut s, batch(&["0.txt"], false));
+    assert_eq!(
+        s.current().map(|i| i.entry.name.as_str()),
+        Some("b.txt"),
+        "touched: kept"
+    );
+    // The scan overtakes the listing: e was never listed, yet it did not arrive.
+    let scan = ["0.txt", "a.txt", "b.txt", "c.txt", "d.txt", "e.txt"];
+    handle(
+        &mut s,
+        Event::Scanned(scan.iter().map(|n| entry(n, 10)).collect()),
+    );
+    assert!(
+        s.items.iter().all(|i| !i.fresh),
+        "nothing is new on the first scan"
+    );
+    handle(&mut s, batch(&["e.txt"], true));
+    assert_eq!(s.items.len(), 6, "a late batch never undoes a scan");
 }
 
 #[test]
@@ -346,7 +417,10 @@ fn a_key_pressed_on_the_listing_keeps_its_item_through_the_scan() {
     let mut s = State::new(&config(), now());
     handle(
         &mut s,
-        Event::Listed(vec![listed("a.txt"), listed("b.txt")]),
+        Event::Listed {
+            entries: vec![listed("a.txt"), listed("b.txt")],
+            complete: true,
+        },
     );
     keys(&mut s, "j");
     handle(
