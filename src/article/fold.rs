@@ -75,6 +75,17 @@ fn unchanged_prefix(text: &str) -> usize {
     same
 }
 
+/// The [`fold`] of a lone common character without allocating: `Some(None)` when
+/// it folds away, `Some(Some(f))` when it becomes `f`, `None` when only [`fold`]
+/// can say (NFKC may compose it with a neighbour).
+pub fn fold_simple(c: char) -> Option<Option<char>> {
+    match fold_fast(c) {
+        Fast::Push(f) => Some(Some(f)),
+        Fast::Drop => Some(None),
+        Fast::Slow => None,
+    }
+}
+
 enum Fast {
     Push(char),
     Drop,

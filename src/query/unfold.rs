@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::article::fold::fold_cow;
+use crate::article::fold::{fold_cow, fold_simple};
 
 /// Edits that turn a folded text back into the raw one: triples of bytes copied
 /// from the folded text, folded bytes skipped, and raw bytes inserted, the counts
@@ -34,12 +34,18 @@ impl Unfold {
             }
         }
         let edits = Unfold(out.into_boxed_slice());
-        (edits.apply(folded).as_deref() == Some(raw)).then_some(edits)
+        (edits.bytes(folded).as_deref() == Some(raw.as_bytes())).then_some(edits)
     }
 
     /// The raw text rebuilt from `folded`; `None` if the edits do not fit it
     /// (a damaged cache, or the wrong folded text).
     pub fn apply(&self, folded: &str) -> Option<String> {
+        let bytes = self.bytes(folded)?;
+        simdutf8::basic::from_utf8(&bytes).ok().map(str::to_owned)
+    }
+
+    /// The raw text's bytes, not checked to be UTF-8.
+    fn bytes(&self, folded: &str) -> Option<Vec<u8>> {
         let (mut input, f) = (&self.0[..], folded.as_bytes());
         let mut out = Vec::with_capacity(f.len() + self.0.len());
         let mut at: usize = 0;
@@ -53,9 +59,7 @@ impl Unfold {
             out.extend_from_slice(bytes);
             input = rest;
         }
-        let done = at == f.len() && simdutf8::basic::from_utf8(&out).is_ok();
-        // Checked just above; `from_utf8` cannot fail (the check is the SIMD one).
-        done.then(|| String::from_utf8(out).ok()).flatten()
+        (at == f.len()).then_some(out)
     }
 
     /// Bytes held.
@@ -108,9 +112,18 @@ fn edits(r: &str, f: &str) -> (usize, usize) {
 /// kind (a space for a newline); else nothing (a dropped mark).
 fn replaced(c: char, folded: &str, next: Option<char>) -> usize {
     let mut buf = [0; 4];
-    let fold = fold_cow(c.encode_utf8(&mut buf));
+    let owned;
+    let fold = match fold_simple(c) {
+        Some(Some(f)) => &*f.encode_utf8(&mut buf),
+        Some(None) => "",
+        None => {
+            let mut one = [0; 4];
+            owned = fold_cow(c.encode_utf8(&mut one)).into_owned();
+            &owned
+        }
+    };
     match next {
-        _ if !fold.is_empty() && folded.starts_with(&*fold) => fold.len(),
+        _ if !fold.is_empty() && folded.starts_with(fold) => fold.len(),
         Some(d) if !fold.is_empty() && c.is_whitespace() == d.is_whitespace() => d.len_utf8(),
         _ => 0,
     }
