@@ -2,12 +2,12 @@
 //! little-endian length and its postcard bytes. Read in blocks, each parsed on
 //! all cores, so reading never holds the whole file in memory at once.
 
-use std::collections::HashMap;
 use std::fs::File;
 use std::io::{self, BufReader, BufWriter, Read, Write};
 use std::path::Path;
 use std::sync::Arc;
 
+use foldhash::{HashMap, HashMapExt};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -173,7 +173,9 @@ mod tests {
 
     fn one_item(path: &Path) -> Vec<u8> {
         let fields = Fields::from(Article::default());
-        let items = HashMap::from([("a.txt".to_string(), (1, 1, fields))]);
+        let items: HashMap<_, _> = [("a.txt".to_string(), (1, 1, fields))]
+            .into_iter()
+            .collect();
         write(path, &items).expect("write");
         fs::read(path).expect("read")
     }

@@ -1,7 +1,6 @@
 //! The extraction cache: fields of items already read, keyed by file name, size
 //! and mtime, under the XDG cache folder. Derived data: safe to delete, versioned.
 
-use std::collections::HashMap;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -9,6 +8,8 @@ use std::sync::Arc;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 mod file;
+
+use foldhash::HashMap;
 
 use crate::article::{Article, id_for};
 use crate::desk::Entry;

@@ -66,6 +66,8 @@ pub struct Query {
     /// The text and the aliases it uses, kept so [`Query::explain`] can trace each term.
     src: String,
     aliases: Aliases,
+    /// [`Query::reads_raw_text`], worked out once.
+    raw_text: bool,
 }
 
 impl Query {
@@ -76,6 +78,7 @@ impl Query {
         let used = explain::aliases_used(&expr, aliases);
         Ok(Query {
             expr,
+            raw_text: root.reads_raw_text(),
             root,
             src: src.to_string(),
             aliases: used,
@@ -96,7 +99,7 @@ impl Query {
     /// Whether a term reads raw lead or body text (a `/…/r` regex on them or on
     /// bare text): only then must a caller holding them as edits rebuild them.
     pub fn reads_raw_text(&self) -> bool {
-        self.root.reads_raw_text()
+        self.raw_text
     }
 
     /// Whether this is the empty query, which matches everything.

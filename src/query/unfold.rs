@@ -4,15 +4,51 @@
 //! edits away and is rebuilt on demand (the preview, a `/…/r` regex) instead of
 //! being held twice.
 
-use serde::{Deserialize, Serialize};
+use serde::de::{SeqAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::article::fold::{fold_cow, fold_simple};
 
 /// Edits that turn a folded text back into the raw one: triples of bytes copied
 /// from the folded text, folded bytes skipped, and raw bytes inserted, the counts
 /// as LEB128 varints.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Unfold(Box<[u8]>);
+
+// As bytes, not a sequence of numbers: postcard then copies them at once.
+impl Serialize for Unfold {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_bytes(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Unfold {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Unfold, D::Error> {
+        d.deserialize_bytes(BytesVisitor)
+    }
+}
+
+struct BytesVisitor;
+
+impl<'de> Visitor<'de> for BytesVisitor {
+    type Value = Unfold;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("bytes")
+    }
+
+    fn visit_bytes<E: serde::de::Error>(self, bytes: &[u8]) -> Result<Unfold, E> {
+        Ok(Unfold(bytes.into()))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Unfold, A::Error> {
+        let mut bytes = Vec::new();
+        while let Some(b) = seq.next_element()? {
+            bytes.push(b);
+        }
+        Ok(Unfold(bytes.into()))
+    }
+}
 
 impl Unfold {
     /// The edits from `folded` back to `raw`, when they are worth keeping (well
@@ -208,6 +244,20 @@ mod tests {
         );
         // A raw text that is nothing like the folded one is kept as it is.
         assert_eq!(Unfold::between("completely different", "x"), None);
+    }
+
+    #[test]
+    fn edits_are_stored_as_bytes_and_read_back() {
+        let folded = "idlib stays a de-escalation zone";
+        let edits = Unfold::between("Idlib stays a de-escalation zone", folded).expect("edits");
+        let bytes = postcard::to_allocvec(&edits).expect("write");
+        assert_eq!(bytes.len(), 1 + edits.len(), "a length, then the bytes");
+        assert_eq!(postcard::from_bytes::<Unfold>(&bytes).expect("read"), edits);
+        let json = serde_json::to_string(&edits).expect("json");
+        assert_eq!(
+            serde_json::from_str::<Unfold>(&json).expect("json back"),
+            edits
+        );
     }
 
     proptest! {

@@ -175,17 +175,17 @@ impl State {
 
     /// Fills in extracted fields.
     pub fn set_articles(&mut self, articles: Vec<Fields>) {
-        let index: HashMap<String, usize> = self
+        let index: foldhash::HashMap<&str, usize> = self
             .items
             .iter()
             .enumerate()
-            .map(|(i, it)| (it.entry.id.clone(), i))
+            .map(|(i, it)| (it.entry.id.as_str(), i))
             .collect();
         // Folding and the rules cost more than the rest: spread a big batch
         // (a cached restart) over all cores.
         let mut incoming: Vec<Option<Fields>> = vec![None; self.items.len()];
         for fields in articles {
-            if let Some(&i) = index.get(&fields.article.id) {
+            if let Some(&i) = index.get(fields.article.id.as_str()) {
                 incoming[i] = Some(fields);
                 self.pending = self.pending.saturating_sub(1);
             }
