@@ -57,7 +57,8 @@ pub fn state() -> State {
         a.path = PathBuf::from("/desk/inbox").join(name);
         a
     });
-    state.set_articles(articles.map(crate::cache::Fields::from).collect());
+    // As the extraction workers hand them over: lead and summary kept as edits.
+    state.set_articles(articles.map(crate::cache::Fields::folded).collect());
     state
 }
 
@@ -123,7 +124,10 @@ pub fn arrive(state: &mut State, name: &str, text: &str, age_secs: u64) {
     update::handle(state, Event::InboxChanged(changes));
     let mut a = article::extract(name, text).article;
     a.path = PathBuf::from("/desk/inbox").join(name);
-    update::handle(state, Event::Extracted(vec![a.into()]));
+    update::handle(
+        state,
+        Event::Extracted(vec![crate::cache::Fields::folded(a)]),
+    );
 }
 
 /// The names in view order.

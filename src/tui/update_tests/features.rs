@@ -317,7 +317,22 @@ fn text_folded_by_the_cache_filters_as_text_folded_afresh() {
         let query = crate::query::Query::new(src, &Default::default()).expect("query");
         item.matches(&query, now)
     };
+    let tagged = |src: &str, item: &Item| {
+        let when = crate::query::Query::new(src, &Default::default()).expect("query");
+        let rule = crate::rules::Rule {
+            tag: vec!["hit".into()],
+            ..crate::rules::Rule::new("r", when)
+        };
+        let mut item = item.clone();
+        item.apply_rules(&crate::rules::Rules::new(vec![rule]), now);
+        item.outcome.is_some_and(|o| o.tags == ["hit"])
+    };
     for item in [&fresh, &cached] {
+        assert!(
+            tagged("lead:/أعلنت موسكو/r", item),
+            "a rule reads the raw lead"
+        );
+        assert!(!tagged("lead:/اعلنت موسكو/r", item));
         assert!(matches("ادلب lead:موسكو council", item));
         assert!(
             matches("/أعلنت موسكو/r", item),
@@ -428,4 +443,16 @@ fn a_key_pressed_on_the_listing_keeps_its_item_through_the_scan() {
         Event::Scanned(vec![entry("a.txt", 10), entry("b.txt", 500)]),
     );
     assert_eq!(s.current().map(|i| i.entry.name.as_str()), Some("b.txt"));
+}
+
+#[test]
+fn the_fixtures_hold_their_leads_as_edits_as_the_real_tui_does() {
+    // So every snapshot of the preview also checks that leads come back whole.
+    let s = crate::tui::testing::state();
+    let slim = s
+        .items
+        .iter()
+        .filter(|i| i.folded.as_ref().is_some_and(|f| f.holds_raw()))
+        .count();
+    assert!(slim * 2 > s.items.len(), "{slim} of {}", s.items.len());
 }
