@@ -422,3 +422,24 @@ fn tab_shows_a_saved_view_with_arabic_on_screen() {
     tmux.keys(&["q"]);
     tmux.wait_until("the alternate screen to close", || !tmux.alternate_screen());
 }
+
+#[test]
+fn a_big_inbox_listed_in_batches_ends_with_its_whole_count() {
+    let desk = desk();
+    let inbox = desk.path().join("inbox");
+    // More than the first batch (2,000 names) and the one after it.
+    for i in 0..6_500 {
+        let text = format!("Item {i:04}\n\nThe council met for the {i}th time on Tuesday.\n");
+        std::fs::write(inbox.join(format!("n{i:04}.txt")), text).expect("write");
+    }
+    let Some(tmux) = Tmux::start("big", 80, 24, desk.path()) else {
+        return;
+    };
+    tmux.launch("");
+    // The whole count, without the "+" of a listing still coming in (the batches
+    // or the scan, whichever is first, must leave nothing out or doubled).
+    tmux.wait_for("Inbox 6503 ");
+    tmux.wait_for("inbox 6503 ");
+    tmux.keys(&["q"]);
+    tmux.wait_until("the alternate screen to close", || !tmux.alternate_screen());
+}
