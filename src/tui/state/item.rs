@@ -24,8 +24,9 @@ pub struct Item {
     /// The item's text folded once for the query language (TEXT.md §4); `None`
     /// until it is extracted (the first screen must not wait for folding).
     pub folded: Option<Folded>,
-    /// What the config's rules say of it: suggestion, tags, priority.
-    pub outcome: Option<Outcome>,
+    /// What the config's rules say of it: suggestion, tags, priority; `None`
+    /// when no rule matched (most items of a big inbox: a large struct, boxed).
+    pub outcome: Option<Box<Outcome>>,
     /// The filed item it is a near-duplicate of (`dup:filed`), boxed: most have none.
     pub also_filed: Option<Box<Filed>>,
     /// Its story cluster's size, once worked out for a `cluster:` filter or rule.
@@ -80,7 +81,7 @@ impl Item {
             folded.tags = outcome.tags.iter().map(|t| fold_text(t)).collect();
             folded.category = outcome.suggestion().map(fold_text).unwrap_or_default();
         }
-        self.outcome = Some(outcome);
+        self.outcome = outcome.is_match().then(|| Box::new(outcome));
     }
 
     /// The subject with what its story says: cluster size and filed near-duplicate.
@@ -102,7 +103,7 @@ impl Item {
 
     /// The category the rules suggest, if any.
     pub fn suggestion(&self) -> Option<&str> {
-        self.outcome.as_ref().and_then(Outcome::suggestion)
+        self.outcome.as_deref().and_then(Outcome::suggestion)
     }
 
     /// Does this item match a compiled query, with ages measured from `now`?
