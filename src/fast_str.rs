@@ -84,6 +84,46 @@ impl Visitor<'_> for Checked {
     }
 }
 
+/// Bytes kept as bytes: postcard writes a length and copies them at once,
+/// where a `Vec<u8>` would go through serde a number at a time.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Bytes(pub Box<[u8]>);
+
+impl serde::Serialize for Bytes {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_bytes(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Bytes {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Bytes, D::Error> {
+        d.deserialize_bytes(BytesVisitor)
+    }
+}
+
+struct BytesVisitor;
+
+impl<'de> Visitor<'de> for BytesVisitor {
+    type Value = Bytes;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("bytes")
+    }
+
+    fn visit_bytes<E: de::Error>(self, bytes: &[u8]) -> Result<Bytes, E> {
+        Ok(Bytes(bytes.into()))
+    }
+
+    /// Formats without a bytes type (JSON) write a sequence of numbers.
+    fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Bytes, A::Error> {
+        let mut bytes = Vec::new();
+        while let Some(b) = seq.next_element()? {
+            bytes.push(b);
+        }
+        Ok(Bytes(bytes.into()))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -14,6 +14,8 @@ use serde::{Deserialize, Serialize};
 use super::{Cached, Fields, VERSION};
 use crate::article::Article;
 use crate::cluster::Signature;
+use crate::cluster::signature::HASHES;
+use crate::fast_str::Bytes;
 use crate::query::FoldedText;
 
 /// What the file begins with, so another file under that name is never misread.
@@ -42,11 +44,13 @@ impl Header {
 /// One cached file as stored.
 #[derive(Deserialize)]
 struct Record {
+    #[serde(deserialize_with = "crate::fast_str::string")]
     name: String,
     size: u64,
     mtime_ns: u128,
     article: Article,
-    signature: Option<Vec<u32>>,
+    /// The body signature's numbers, little-endian.
+    signature: Option<Bytes>,
     folded: Option<FoldedText>,
 }
 
@@ -57,7 +61,7 @@ struct RecordOut<'a> {
     size: u64,
     mtime_ns: u128,
     article: &'a Article,
-    signature: Option<&'a [u32]>,
+    signature: Option<Bytes>,
     folded: Option<&'a FoldedText>,
 }
 
@@ -76,7 +80,7 @@ pub(super) fn write(path: &Path, items: &HashMap<String, Cached>) -> io::Result<
             size: *size,
             mtime_ns: *mtime_ns,
             article: &fields.article,
-            signature: fields.article.signature.as_ref().map(|s| &s.0[..]),
+            signature: fields.article.signature.as_ref().map(signature_bytes),
             folded: fields.folded.as_deref(),
         };
         match frame(&mut out, &record) {
@@ -153,12 +157,23 @@ fn next_frame(
     Ok(Some(start..start + len))
 }
 
+fn signature_bytes(signature: &Signature) -> Bytes {
+    Bytes(signature.0.iter().flat_map(|n| n.to_le_bytes()).collect())
+}
+
+fn signature_of(bytes: &[u8]) -> Option<Signature> {
+    let mut numbers = [0; HASHES];
+    (bytes.len() == 4 * HASHES).then_some(())?;
+    for (n, b) in numbers.iter_mut().zip(bytes.chunks_exact(4)) {
+        *n = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+    }
+    Some(Signature(numbers))
+}
+
 fn record(bytes: &[u8]) -> Option<(String, Cached)> {
     let r = postcard::from_bytes::<Record>(bytes).ok()?;
     let mut article = r.article;
-    article.signature = r
-        .signature
-        .and_then(|s| Some(Signature(s.try_into().ok()?)));
+    article.signature = r.signature.and_then(|b| signature_of(&b.0));
     let fields = Fields {
         article: Arc::new(article),
         folded: r.folded.map(Arc::new),

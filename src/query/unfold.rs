@@ -4,51 +4,16 @@
 //! edits away and is rebuilt on demand (the preview, a `/…/r` regex) instead of
 //! being held twice.
 
-use serde::de::{SeqAccess, Visitor};
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Deserialize, Serialize};
 
 use crate::article::fold::{fold_cow, fold_simple};
+use crate::fast_str::Bytes;
 
 /// Edits that turn a folded text back into the raw one: triples of bytes copied
 /// from the folded text, folded bytes skipped, and raw bytes inserted, the counts
 /// as LEB128 varints.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Unfold(Box<[u8]>);
-
-// As bytes, not a sequence of numbers: postcard then copies them at once.
-impl Serialize for Unfold {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_bytes(&self.0)
-    }
-}
-
-impl<'de> Deserialize<'de> for Unfold {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Unfold, D::Error> {
-        d.deserialize_bytes(BytesVisitor)
-    }
-}
-
-struct BytesVisitor;
-
-impl<'de> Visitor<'de> for BytesVisitor {
-    type Value = Unfold;
-
-    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str("bytes")
-    }
-
-    fn visit_bytes<E: serde::de::Error>(self, bytes: &[u8]) -> Result<Unfold, E> {
-        Ok(Unfold(bytes.into()))
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Unfold, A::Error> {
-        let mut bytes = Vec::new();
-        while let Some(b) = seq.next_element()? {
-            bytes.push(b);
-        }
-        Ok(Unfold(bytes.into()))
-    }
-}
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Unfold(Bytes);
 
 impl Unfold {
     /// The edits from `folded` back to `raw`, when they are worth keeping (well
@@ -69,7 +34,7 @@ impl Unfold {
                 return None;
             }
         }
-        let edits = Unfold(out.into_boxed_slice());
+        let edits = Unfold(Bytes(out.into_boxed_slice()));
         (edits.bytes(folded).as_deref() == Some(raw.as_bytes())).then_some(edits)
     }
 
@@ -82,8 +47,8 @@ impl Unfold {
 
     /// The raw text's bytes, not checked to be UTF-8.
     fn bytes(&self, folded: &str) -> Option<Vec<u8>> {
-        let (mut input, f) = (&self.0[..], folded.as_bytes());
-        let mut out = Vec::with_capacity(f.len() + self.0.len());
+        let (mut input, f) = (&self.0.0[..], folded.as_bytes());
+        let mut out = Vec::with_capacity(f.len() + self.len());
         let mut at: usize = 0;
         while !input.is_empty() {
             let copy = read_varint(&mut input)?;
@@ -100,12 +65,12 @@ impl Unfold {
 
     /// Bytes held.
     pub fn len(&self) -> usize {
-        self.0.len()
+        self.0.0.len()
     }
 
     /// Whether there are no edits at all (an empty text).
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.0.0.is_empty()
     }
 }
 
@@ -236,9 +201,13 @@ mod tests {
             None,
             "longer folded text"
         );
-        assert_eq!(Unfold(vec![0x80].into()).apply(""), None, "a cut varint");
         assert_eq!(
-            Unfold(vec![0, 0, 1, 0xFF].into()).apply(""),
+            Unfold(Bytes(vec![0x80].into())).apply(""),
+            None,
+            "a cut varint"
+        );
+        assert_eq!(
+            Unfold(Bytes(vec![0, 0, 1, 0xFF].into())).apply(""),
             None,
             "not UTF-8"
         );
