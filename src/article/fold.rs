@@ -75,6 +75,16 @@ fn unchanged_prefix(text: &str) -> usize {
     same
 }
 
+/// The fold of `c` where it is on the fast path ([`fold_fast`]): what a text
+/// that ends with `c` has at the end of its fold. `None` where `c` is dropped or
+/// needs the full path.
+pub(crate) fn fold_char(c: char) -> Option<char> {
+    match fold_fast(c) {
+        Fast::Push(f) => Some(f),
+        Fast::Drop | Fast::Slow => None,
+    }
+}
+
 enum Fast {
     Push(char),
     Drop,
