@@ -46,16 +46,17 @@ pub fn keywords_in(title: &str, body: &str, vocab: &Vocab, lang: Option<&str>) -
     let folded = if vocab.cjk {
         // CJK bigrams are not words: read the terms from the text again.
         let uses = title_terms.chain(terms(body, words(body).detailed()).map(|t| (t, false)));
-        let mut folded = fold_each(surfaces(uses, (title.len() + body.len()) / 16));
-        folded.retain(|(_, f)| !stop.contains(f.as_ref()));
-        folded
+        fold_each(surfaces(uses, (title.len() + body.len()) / 16))
     } else {
-        from_vocab(surfaces(title_terms, title.len() / 4), vocab, &stop)
+        from_vocab(surfaces(title_terms, title.len() / 4), vocab)
     };
     let mut index: HashMap<&str, usize> = HashMap::with_capacity(folded.len());
     let mut tallies: Vec<Tally> = Vec::with_capacity(folded.len());
     for (seen, folded) in &folded {
         let (seen, folded) = (*seen, folded.as_ref());
+        if stop.contains(folded) {
+            continue;
+        }
         let next = tallies.len();
         let i = *index.entry(folded).or_insert(next);
         if i == next {
@@ -119,16 +120,9 @@ fn fold_each(surfaces: Vec<Seen<'_>>) -> Vec<(Seen<'_>, Cow<'_, str>)> {
 /// The title's surfaces, then the body's (in order of first use, from `vocab`),
 /// each with its fold: what [`surfaces`] and [`fold_each`] give over the title's
 /// terms and the body's, when the body has no CJK.
-///
-/// Terms whose fold is a stopword are left out.
-fn from_vocab<'a>(
-    title: Vec<Seen<'a>>,
-    vocab: &'a Vocab<'a>,
-    stop: &std::sync::Arc<stopwords::Stopwords>,
-) -> Vec<(Seen<'a>, Cow<'a, str>)> {
+fn from_vocab<'a>(title: Vec<Seen<'a>>, vocab: &'a Vocab<'a>) -> Vec<(Seen<'a>, Cow<'a, str>)> {
     let before = title.iter().map(|s| s.count).sum::<usize>();
     let mut out = fold_each(title);
-    out.retain(|(_, f)| !stop.contains(f.as_ref()));
     // A title term the body uses too keeps its title place and counts both.
     let mut in_title = Vec::new();
     for (seen, _) in &mut out {
@@ -138,9 +132,8 @@ fn from_vocab<'a>(
         }
     }
     out.reserve(vocab.entries.len());
-    let stopped = vocab.stopped(stop);
     for (id, e) in vocab.entries.iter().enumerate() {
-        if e.term && !stopped[id] && !in_title.contains(&id) {
+        if e.term && !in_title.contains(&id) {
             let seen = Seen {
                 surface: e.surface,
                 count: e.uses,

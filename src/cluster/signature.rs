@@ -47,9 +47,8 @@ static COEFFICIENTS: std::sync::LazyLock<[(u64, u64); HASHES]> = std::sync::Lazy
 });
 
 /// A word's hash as shingles use it, from its fold, and the first step of a
-/// shingle's fold, `mix(0 ^ h)`, that depends on it alone: computed once per
-/// distinct word (the article vocabulary keeps them).
-pub(crate) fn word_hashes(folded: &str) -> (u64, u64) {
+/// shingle's fold, `mix(0 ^ h)`, that depends on it alone.
+fn word_hashes(folded: &str) -> (u64, u64) {
     let h = fnv(normal(folded).as_bytes());
     (h, mix(h))
 }
@@ -124,8 +123,13 @@ impl Signature {
         if vocab.len() < SHINGLE + 2 {
             return None;
         }
-        // Each distinct word is hashed once ([`word_hashes`], kept in the vocabulary).
-        let hashes = |id: u32| vocab.entries[id as usize].hashes;
+        // Each distinct word is hashed once (articles repeat their words).
+        let hashes: Vec<(u64, u64)> = vocab
+            .entries
+            .iter()
+            .map(|e| word_hashes(vocab.folded(e)))
+            .collect();
+        let hashes = |id: u32| hashes[id as usize];
         // A shingle's base: mix(mix(mix(mix(0 ^ w0) ^ w1) ^ w2)), read straight
         // from the body's sequence of word ids.
         const _: () = assert!(SHINGLE == 3);
