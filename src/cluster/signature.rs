@@ -244,6 +244,20 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #[test]
+        fn random_bodies_equal_the_reference_signature(
+            picks in proptest::collection::vec(0..12usize, 0..80)
+        ) {
+            const WORDS: [&str; 12] = [
+                "سوريا", "سورية", "إدلب", "الخَارِجِيَّة", "ها", "Idlib", "budget", "3.5",
+                "预算", "وزارة", "قال", "the",
+            ];
+            let body = picks.iter().map(|&i| WORDS[i]).collect::<Vec<_>>().join(" ");
+            proptest::prop_assert_eq!(Signature::of(&body), reference(&body));
+        }
+    }
+
     #[test]
     fn encodes_and_decodes() {
         let a = Signature::of(STORY).expect("sig");
