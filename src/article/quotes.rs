@@ -194,8 +194,19 @@ fn is_arabic_verb(folded_word: &str) -> bool {
 
 /// The speaker named before a quote: the nearest speech verb whose subject is a name.
 fn speaker_before(text: &str) -> Option<String> {
-    let sentence = text.rsplit(['.', '!', '?', '؟']).next().unwrap_or(text);
+    let sentence = &text[sentence_start(text)..];
     english_before(sentence).or_else(|| arabic_before(sentence))
+}
+
+/// Where the last sentence of `text` starts: after its last `.`, `!`, `?` or `؟`
+/// (`text.rsplit(['.', '!', '?', '؟']).next()`), found from the bytes.
+fn sentence_start(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let ascii = memchr::memrchr3(b'.', b'!', b'?', bytes).map_or(0, |i| i + 1);
+    // U+061F is D8 9F in UTF-8; D8 is a lead byte, so the pair is never inside another character.
+    let arabic =
+        memchr::memmem::rfind(&bytes[ascii..], "؟".as_bytes()).map_or(0, |i| ascii + i + 2);
+    ascii.max(arabic)
 }
 
 fn arabic_before(sentence: &str) -> Option<String> {
@@ -356,6 +367,18 @@ mod tests {
         for (open, _) in PAIRS {
             let text = format!("… é {open}x");
             assert_eq!(next_opening(&text).map(|(_, c)| c), Some(*open), "{open}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_last_sentence_is_what_rsplit_gives(
+            picks in proptest::collection::vec(0..8usize, 0..24)
+        ) {
+            const PIECES: [&str; 8] = ["قال", ".", "!", "?", "؟", " ", "ab", "ـ"];
+            let text: String = picks.iter().map(|&i| PIECES[i]).collect();
+            let wanted = text.rsplit(['.', '!', '?', '؟']).next().unwrap_or(&text);
+            proptest::prop_assert_eq!(&text[sentence_start(&text)..], wanted);
         }
     }
 

@@ -57,6 +57,38 @@ const ARABIC: [Class; 256] = {
     table
 };
 
+/// Is the two-byte UTF-8 sequence `0xD880 + i` (read big-endian) an Arabic
+/// letter? Lead bytes D8–DB, continuation bytes 80–BF: U+0600–U+06FF.
+const ARABIC_LETTER_PAIRS: [bool; 0x340] = {
+    let mut table = [false; 0x340];
+    let mut i = 0;
+    while i < 0x340 {
+        let next = i & 0xFF;
+        if next < 0x40 {
+            table[i] = matches!(ARABIC[((i >> 8) << 6) | next], Class::Letter);
+        }
+        i += 1;
+    }
+    table
+};
+
+/// Where the run of Arabic letters that starts at byte `i` ends: each letter is
+/// two bytes, checked with one look-up of the pair.
+#[inline(always)]
+fn arabic_letters(bytes: &[u8], mut i: usize) -> usize {
+    let Some(rest) = bytes.get(i..) else {
+        return i;
+    };
+    for pair in rest.chunks_exact(2) {
+        let at = ((usize::from(pair[0]) << 8) | usize::from(pair[1])).wrapping_sub(0xD880);
+        if at >= ARABIC_LETTER_PAIRS.len() || !ARABIC_LETTER_PAIRS[at] {
+            break;
+        }
+        i += 2;
+    }
+    i
+}
+
 fn class(c: char) -> Class {
     let code = c as u32;
     if code < 0x100 {
@@ -174,13 +206,10 @@ impl<'a> Words<'a> {
         let bytes = text.as_bytes();
         while i < text.len() {
             // Runs of Arabic letters, most of an Arabic text: two bytes at a time.
-            while let [lead @ 0xD8..=0xDB, next, ..] = bytes[i..] {
-                let code = (u32::from(lead & 0x1F) << 6) | u32::from(next & 0x3F);
-                if ARABIC[(code - 0x600) as usize] != Class::Letter {
-                    break;
-                }
-                (chars, prev) = (chars + 1, Class::Letter);
-                i += 2;
+            let run = arabic_letters(bytes, i);
+            if run != i {
+                (chars, prev) = (chars + (run - i) / 2, Class::Letter);
+                i = run;
             }
             if i >= text.len() {
                 break;
@@ -325,6 +354,23 @@ mod tests {
                 (1, false, true)
             ]
         );
+    }
+
+    #[test]
+    fn arabic_runs_are_the_letters_class_at_reads() {
+        // Every character of two UTF-8 bytes, and the bytes around the block.
+        for code in 0x80u32..0x800 {
+            let Some(c) = char::from_u32(code) else {
+                continue;
+            };
+            let text = format!("{c}{c}x");
+            let letter = class_at(&text, 0).0 == Class::Letter && (0x600..0x700).contains(&code);
+            let run = arabic_letters(text.as_bytes(), 0);
+            assert_eq!(run, if letter { 4 } else { 0 }, "U+{code:04X}");
+        }
+        assert_eq!(arabic_letters("با".as_bytes(), 0), 4);
+        assert_eq!(arabic_letters(&"با".as_bytes()[..3], 0), 2);
+        assert_eq!(arabic_letters(b"", 0), 0);
     }
 
     #[test]

@@ -46,25 +46,52 @@ static COEFFICIENTS: std::sync::LazyLock<[(u64, u64); HASHES]> = std::sync::Lazy
     out
 });
 
+/// A word's hash as shingles use it, from its fold, and the first step of a
+/// shingle's fold, `mix(0 ^ h)`, that depends on it alone.
+fn word_hashes(folded: &str) -> (u64, u64) {
+    let h = fnv(normal(folded).as_bytes());
+    (h, mix(h))
+}
+
+/// The inverse of an odd number modulo 2^64 (Newton's iteration: each step
+/// doubles the correct low bits, from 3 to 96).
+const fn inverse(a: u64) -> u64 {
+    let mut x = a; // a·a ≡ 1 mod 8 for odd a
+    let mut i = 0;
+    while i < 5 {
+        x = x.wrapping_mul(2u64.wrapping_sub(a.wrapping_mul(x)));
+        i += 1;
+    }
+    x
+}
+
+/// The hash functions as `a·(x + k)` rather than `a·x + b`: with `k = b·a⁻¹`
+/// (every `a` is odd, so invertible mod 2^64) both are the same number, and the
+/// add before the multiply lets one `lea` both copy `x` and add to it, where the
+/// add after it needs a copy and an add.
+static SHIFTED: std::sync::LazyLock<[(u64, u64); HASHES]> =
+    std::sync::LazyLock::new(|| COEFFICIENTS.map(|(a, b)| (a, b.wrapping_mul(inverse(a)))));
+
 /// Hash functions computed side by side over the shingles.
 const LANES: usize = 4;
 
 /// The least of each hash function over the shingles' base hashes.
 ///
 /// Multiply-shift hashing: one multiply per hash function and shingle, the hash
-/// being the top half of `a·x + b`. [`LANES`] hash functions at a time over all
-/// the shingles, two shingles a step, each function with its own running
-/// minimum, so many independent multiplies are in flight with few registers; the
-/// least full value is kept and halved at the end, which gives the least top half.
+/// being the top half of `a·x + b`, computed as `a·(x + k)` ([`SHIFTED`]).
+/// [`LANES`] hash functions at a time over all the shingles, two shingles a
+/// step, each function with its own running minimum, so many independent
+/// multiplies are in flight with few registers; the least full value is kept and
+/// halved at the end, which gives the least top half.
 fn min_hashes(bases: &[u64]) -> [u32; HASHES] {
     let mut mins = [u32::MAX; HASHES];
     for (out, group) in mins
         .chunks_exact_mut(LANES)
-        .zip(COEFFICIENTS.chunks_exact(LANES))
+        .zip(SHIFTED.chunks_exact(LANES))
     {
         let a: [u64; LANES] = std::array::from_fn(|k| group[k].0);
-        let b: [u64; LANES] = std::array::from_fn(|k| group[k].1);
-        let hash = |k: usize, x: u64| a[k].wrapping_mul(x).wrapping_add(b[k]);
+        let shift: [u64; LANES] = std::array::from_fn(|k| group[k].1);
+        let hash = |k: usize, x: u64| x.wrapping_add(shift[k]).wrapping_mul(a[k]);
         let mut least = [u64::MAX; LANES];
         let mut pairs = bases.chunks_exact(2);
         for pair in &mut pairs {
@@ -96,16 +123,13 @@ impl Signature {
         if vocab.len() < SHINGLE + 2 {
             return None;
         }
-        // Each distinct word is hashed once (articles repeat their words), with the
-        // first step of a shingle's fold, `mix(0 ^ h)`, that depends on it alone.
+        // Each distinct word is hashed once (articles repeat their words).
         let hashes: Vec<(u64, u64)> = vocab
             .entries
             .iter()
-            .map(|e| {
-                let h = fnv(normal(vocab.folded(e)).as_bytes());
-                (h, mix(h))
-            })
+            .map(|e| word_hashes(vocab.folded(e)))
             .collect();
+        let hashes = |id: u32| hashes[id as usize];
         // A shingle's base: mix(mix(mix(mix(0 ^ w0) ^ w1) ^ w2)), read straight
         // from the body's sequence of word ids.
         const _: () = assert!(SHINGLE == 3);
@@ -113,10 +137,8 @@ impl Signature {
             .sequence
             .windows(SHINGLE)
             .map(|ids| {
-                let first = hashes[ids[0] as usize].1;
-                mix(mix(
-                    mix(first ^ hashes[ids[1] as usize].0) ^ hashes[ids[2] as usize].0
-                ))
+                let first = hashes(ids[0]).1;
+                mix(mix(mix(first ^ hashes(ids[1]).0) ^ hashes(ids[2]).0))
             })
             .collect();
         Some(Signature(min_hashes(&bases)))
@@ -193,6 +215,24 @@ mod tests {
     }
 
     #[test]
+    fn shifted_functions_equal_multiply_add() {
+        let mut x = 0x0123_4567_89ab_cdef_u64;
+        for _ in 0..1000 {
+            x = mix(x);
+            for ((a, b), (a2, k)) in COEFFICIENTS.iter().zip(SHIFTED.iter()) {
+                assert_eq!(a, a2);
+                assert_eq!(
+                    x.wrapping_add(*k).wrapping_mul(*a),
+                    a.wrapping_mul(x).wrapping_add(*b)
+                );
+            }
+        }
+        for (a, _) in COEFFICIENTS.iter() {
+            assert_eq!(a.wrapping_mul(inverse(*a)), 1);
+        }
+    }
+
+    #[test]
     fn equals_the_reference_signature() {
         for body in [
             STORY,
@@ -201,6 +241,20 @@ mod tests {
             "سوريا سورية Idlib إدلب ١٢ 预算 ok ها آه",
         ] {
             assert_eq!(Signature::of(body), reference(body), "{body}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn random_bodies_equal_the_reference_signature(
+            picks in proptest::collection::vec(0..12usize, 0..80)
+        ) {
+            const WORDS: [&str; 12] = [
+                "سوريا", "سورية", "إدلب", "الخَارِجِيَّة", "ها", "Idlib", "budget", "3.5",
+                "预算", "وزارة", "قال", "the",
+            ];
+            let body = picks.iter().map(|&i| WORDS[i]).collect::<Vec<_>>().join(" ");
+            proptest::prop_assert_eq!(Signature::of(&body), reference(&body));
         }
     }
 
