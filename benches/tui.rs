@@ -34,13 +34,14 @@ fn draw(terminal: &mut Terminal<TestBackend>, state: &State) {
         .expect("draw");
 }
 
-/// A state with every item of `inbox` extracted.
+/// A state with every item of `inbox` extracted, as the TUI holds them.
 fn loaded(root: &Path, inbox: &Path) -> State {
     let entries = scan(inbox).expect("scan");
     let mut state = State::new(&config(root), SystemTime::now());
     let mut articles = Vec::new();
     article::read_many(&entries, 256, |_, a| {
-        articles.extend(a.into_iter().map(newsdesk::cache::Fields::from));
+        // As the TUI's workers hand them over: lead and summary held as edits.
+        articles.extend(a.into_iter().map(newsdesk::cache::Fields::folded));
         true
     });
     state.merge_scan(entries);
