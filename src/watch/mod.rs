@@ -155,26 +155,32 @@ fn run<F: FnMut(Changes) -> bool>(
         } else {
             interval
         };
-        match rx.recv_timeout(wait) {
-            Ok(event) => {
-                // The folder itself removed (its inode may come back with the next mkdir).
-                if lost(&event, inbox) {
-                    watched = None;
-                }
-                note(&mut tracker, event);
-                // Gather the rest of a burst into one rescan.
-                let until = Instant::now() + GATHER;
-                while let Ok(event) =
-                    rx.recv_timeout(until.saturating_duration_since(Instant::now()))
-                {
+        let deadline = Instant::now() + wait;
+        loop {
+            match rx.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
+                // notify reports every open and close of a file: someone reading the
+                // inbox (our own extraction first of all) changes nothing in it.
+                Ok(event) if is_read(&event) => continue,
+                Ok(event) => {
+                    // The folder itself removed (its inode may come back with the next mkdir).
                     if lost(&event, inbox) {
                         watched = None;
                     }
                     note(&mut tracker, event);
+                    // Gather the rest of a burst into one rescan.
+                    let until = Instant::now() + GATHER;
+                    while let Ok(event) =
+                        rx.recv_timeout(until.saturating_duration_since(Instant::now()))
+                    {
+                        if lost(&event, inbox) {
+                            watched = None;
+                        }
+                        note(&mut tracker, event);
+                    }
                 }
+                Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => {}
             }
-            Err(RecvTimeoutError::Timeout) => {}
-            Err(RecvTimeoutError::Disconnected) => {}
+            break;
         }
         // A removed inbox reads as empty; it is watched again if it returns.
         let entries = scan(inbox).unwrap_or_default();
@@ -183,6 +189,13 @@ fn run<F: FnMut(Changes) -> bool>(
             return;
         }
     }
+}
+
+/// Is this event only someone opening, reading or closing a file unchanged?
+fn is_read(event: &notify::Result<notify::Event>) -> bool {
+    event.as_ref().is_ok_and(|e| {
+        matches!(e.kind, EventKind::Access(kind) if kind != AccessKind::Close(AccessMode::Write))
+    })
 }
 
 /// Does this event say the watched folder itself is gone?
@@ -227,5 +240,42 @@ fn note(tracker: &mut Tracker, event: notify::Result<notify::Event>) {
         tracker.hint(Hint::Ready(name), now);
     } else if writing {
         tracker.hint(Hint::Writing(name), now);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use notify::event::{CreateKind, DataChange};
+
+    fn event(kind: EventKind) -> notify::Result<notify::Event> {
+        Ok(notify::Event::new(kind).add_path("/inbox/a.txt".into()))
+    }
+
+    #[test]
+    fn a_reader_opening_and_closing_files_is_no_reason_to_rescan() {
+        use notify::event::AccessKind::{Close, Open, Read};
+        for kind in [
+            Open(AccessMode::Any),
+            Read,
+            Close(AccessMode::Read),
+            AccessKind::Any,
+        ] {
+            assert!(is_read(&event(EventKind::Access(kind))), "{kind:?}");
+        }
+        for kind in [
+            EventKind::Access(Close(AccessMode::Write)),
+            EventKind::Create(CreateKind::File),
+            EventKind::Modify(ModifyKind::Data(DataChange::Any)),
+            EventKind::Modify(ModifyKind::Name(RenameMode::To)),
+            EventKind::Remove(notify::event::RemoveKind::File),
+            EventKind::Any,
+        ] {
+            assert!(!is_read(&event(kind)), "{kind:?}");
+        }
+        assert!(
+            !is_read(&Err(notify::Error::generic("overflow"))),
+            "errors rescan"
+        );
     }
 }
