@@ -70,7 +70,7 @@ pub fn run(config: &Config) -> Result<()> {
     tracing::debug!("listed");
     start_watching(config, runner.tx.clone());
     if let Some(rest) = rest {
-        list_the_rest(rest, runner.tx.clone());
+        list_the_rest(rest, runner.desk.clone(), runner.tx.clone());
     }
     let _config_watch = watch_config(config, runner.tx.clone());
     let mut term =
@@ -96,13 +96,7 @@ fn first_listing(desk: &Desk) -> Result<(Event, Option<Names>)> {
     };
     let mut reading = open()?;
     let mut entries = reading.batch(FIRST_BATCH);
-    if entries
-        .iter()
-        .any(|e| crate::desk::feeds::may_be_feed(&e.path))
-    {
-        for failure in desk.split_feeds().into_iter().filter_map(Result::err) {
-            tracing::warn!("{failure}");
-        }
+    if split_feeds_among(desk, &entries) {
         reading = open()?;
         entries = reading.batch(FIRST_BATCH);
     }
@@ -111,14 +105,30 @@ fn first_listing(desk: &Desk) -> Result<(Event, Option<Names>)> {
     Ok((listed, (!complete).then_some(reading)))
 }
 
+/// Splits the inbox's feed files into items if any of `entries` looks like one;
+/// says whether it tried.
+fn split_feeds_among(desk: &Desk, entries: &[crate::desk::Entry]) -> bool {
+    let feeds = entries
+        .iter()
+        .any(|e| crate::desk::feeds::may_be_feed(&e.path));
+    if feeds {
+        for failure in desk.split_feeds().into_iter().filter_map(Result::err) {
+            tracing::warn!("{failure}");
+        }
+    }
+    feeds
+}
+
 /// Reads the rest of a big inbox's names on the worker pool, in batches each
-/// twice the one before (each batch re-sorts the list), until the scan overtakes them.
-fn list_the_rest(mut reading: Names, tx: mpsc::Sender<Event>) {
+/// twice the one before (each batch re-sorts the list), until the scan overtakes
+/// them. A feed among them is split as at start; its items arrive through the watcher.
+fn list_the_rest(mut reading: Names, desk: Desk, tx: mpsc::Sender<Event>) {
     rayon::spawn(move || {
         let mut n = FIRST_BATCH;
         loop {
             n *= 2;
             let entries = reading.batch(n);
+            split_feeds_among(&desk, &entries);
             let complete = entries.len() < n;
             if tx.send(Event::Listed { entries, complete }).is_err() || complete {
                 return;
@@ -248,3 +258,52 @@ fn wait(rx: &Receiver<Event>, last_tick: &mut Instant, busy: bool) -> Result<Vec
 mod testing;
 #[cfg(test)]
 mod update_tests;
+
+#[cfg(test)]
+mod listing_tests {
+    use super::*;
+
+    const RSS: &str = include_str!("../../tests/fixtures/formats/rss2.xml");
+
+    /// Every batch of a big inbox arrives, and a feed is split wherever it is read.
+    #[test]
+    fn a_big_inbox_arrives_in_batches_and_its_feed_is_split_in_any_of_them() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let text = "[[category]]\nname = \"world\"\nfolder = \"filed/world\"\n";
+        let config =
+            Config::parse(text, std::path::Path::new("t.toml"), dir.path()).expect("config");
+        std::fs::create_dir_all(&config.inbox).expect("inbox");
+        for i in 0..FIRST_BATCH * 3 {
+            std::fs::write(config.inbox.join(format!("{i:05}.txt")), "x").expect("write");
+        }
+        std::fs::write(config.inbox.join("harbour.xml"), RSS).expect("feed");
+        let desk = Desk::new(&config, Who::current());
+        let (first, rest) = first_listing(&desk).expect("listing");
+        let Event::Listed { entries, complete } = first else {
+            panic!("not a listing")
+        };
+        assert_eq!((entries.len(), complete), (FIRST_BATCH, false));
+        let (tx, rx) = mpsc::channel();
+        list_the_rest(rest.expect("more to read"), desk.clone(), tx);
+        let mut names: Vec<String> = entries.into_iter().map(|e| e.name).collect();
+        loop {
+            match rx.recv_timeout(Duration::from_secs(30)).expect("a batch") {
+                Event::Listed { entries, complete } => {
+                    names.extend(entries.into_iter().map(|e| e.name));
+                    if complete {
+                        break;
+                    }
+                }
+                _ => panic!("only listings"),
+            }
+        }
+        let unique: std::collections::HashSet<&String> = names.iter().collect();
+        assert_eq!(unique.len(), names.len(), "no name twice");
+        assert!(names.len() > FIRST_BATCH * 3, "every file listed");
+        assert!(
+            !config.inbox.join("harbour.xml").exists(),
+            "the feed was split"
+        );
+        assert!(desk.processed.join("harbour.xml").exists());
+    }
+}
