@@ -1,6 +1,7 @@
 //! The extraction cache: fields of items already read, keyed by file name, size
 //! and mtime, under the XDG cache folder. Derived data: safe to delete, versioned.
 
+use std::borrow::Cow;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -43,8 +44,8 @@ impl Fields {
 
     /// The article with every field, its lead and summary rebuilt if need be.
     pub fn whole(&self) -> Arc<Article> {
-        match &self.folded {
-            Some(folded) if folded.holds_raw() => Arc::new(folded.restore(&self.article)),
+        match self.folded.as_deref().map(|f| f.restore(&self.article)) {
+            Some(Cow::Owned(whole)) => Arc::new(whole),
             _ => Arc::clone(&self.article),
         }
     }

@@ -243,12 +243,16 @@ impl FoldedText {
         unfold(&self.raw.summary, self.body(), &article.summary)
     }
 
-    /// The article with its lead and summary back in it.
-    pub fn restore(&self, article: &Article) -> Article {
+    /// The article with its lead and summary back in it: borrowed as it is when
+    /// this folded text holds neither.
+    pub fn restore<'a>(&self, article: &'a Article) -> Cow<'a, Article> {
+        if !self.holds_raw() {
+            return Cow::Borrowed(article);
+        }
         let mut whole = article.clone();
         whole.lead = self.raw_lead(article).into_owned();
         whole.summary = self.raw_summary(article).into_owned();
-        whole
+        Cow::Owned(whole)
     }
 
     /// Whether the lead or summary are held here rather than in the article.

@@ -6,7 +6,7 @@ pub mod fstype;
 pub mod settle;
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{self, RecvTimeoutError};
+use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use notify::event::{AccessKind, AccessMode, EventKind, ModifyKind, RenameMode};
@@ -155,38 +155,39 @@ fn run<F: FnMut(Changes) -> bool>(
         } else {
             interval
         };
-        let deadline = Instant::now() + wait;
-        loop {
-            match rx.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
-                // notify reports every open and close of a file: someone reading the
-                // inbox (our own extraction first of all) changes nothing in it.
-                Ok(event) if is_read(&event) => continue,
-                Ok(event) => {
-                    // The folder itself removed (its inode may come back with the next mkdir).
-                    if lost(&event, inbox) {
-                        watched = None;
-                    }
-                    note(&mut tracker, event);
-                    // Gather the rest of a burst into one rescan.
-                    let until = Instant::now() + GATHER;
-                    while let Ok(event) =
-                        rx.recv_timeout(until.saturating_duration_since(Instant::now()))
-                    {
-                        if lost(&event, inbox) {
-                            watched = None;
-                        }
-                        note(&mut tracker, event);
-                    }
-                }
-                Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => {}
+        if let Some(event) = next_change(rx, Instant::now() + wait) {
+            // The folder itself removed (its inode may come back with the next mkdir).
+            if lost(&event, inbox) {
+                watched = None;
             }
-            break;
+            note(&mut tracker, event);
+            // Gather the rest of a burst into one rescan.
+            let until = Instant::now() + GATHER;
+            while let Ok(event) = rx.recv_timeout(until.saturating_duration_since(Instant::now())) {
+                if lost(&event, inbox) {
+                    watched = None;
+                }
+                note(&mut tracker, event);
+            }
         }
         // A removed inbox reads as empty; it is watched again if it returns.
         let entries = scan(inbox).unwrap_or_default();
         let changes = tracker.observe(entries, Instant::now());
         if !changes.is_empty() && !report(changes) {
             return;
+        }
+    }
+}
+
+/// The next event before `deadline` that may mean a change. notify reports every
+/// open and close of a file: someone reading the inbox (our own extraction first
+/// of all) changes nothing in it, so those do not wake a rescan.
+fn next_change(rx: &Events, deadline: Instant) -> Option<notify::Result<notify::Event>> {
+    loop {
+        match rx.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
+            Ok(event) if is_read(&event) => {}
+            Ok(event) => return Some(event),
+            Err(_) => return None,
         }
     }
 }

@@ -131,10 +131,11 @@ impl Item {
     /// keeps those as edits of its folded text): for showing one item, not for loops.
     pub fn whole_article(&self) -> Option<Cow<'_, Article>> {
         let a = self.article.as_deref()?;
-        Some(match &self.folded {
-            Some(folded) if folded.holds_raw() => Cow::Owned(folded.restore(a)),
-            _ => Cow::Borrowed(a),
-        })
+        Some(
+            self.folded
+                .as_ref()
+                .map_or(Cow::Borrowed(a), |f| f.restore(a)),
+        )
     }
 
     /// The extracted summary (empty until extracted).
