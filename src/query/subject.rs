@@ -255,6 +255,15 @@ impl FoldedText {
         Cow::Owned(whole)
     }
 
+    /// Bytes of edits held for the lead and summary.
+    pub fn edit_bytes(&self) -> usize {
+        [&self.raw.lead, &self.raw.summary]
+            .into_iter()
+            .flatten()
+            .map(Unfold::len)
+            .sum()
+    }
+
     /// Whether the lead or summary are held here rather than in the article.
     pub fn holds_raw(&self) -> bool {
         self.raw.lead.is_some() || self.raw.summary.is_some()
