@@ -27,11 +27,14 @@ where
     let name = absolute.file_name().map(|n| n.to_os_string());
     let (tx, rx) = mpsc::channel::<()>();
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
-        let ours = event.is_ok_and(|e| {
-            e.paths
-                .iter()
-                .any(|p| p.file_name().map(|n| n.to_os_string()) == name)
-        });
+        // Someone reading the config (another triager starting, a cron `list`)
+        // is not a save.
+        let ours = !super::is_read(&event)
+            && event.is_ok_and(|e| {
+                e.paths
+                    .iter()
+                    .any(|p| p.file_name().map(|n| n.to_os_string()) == name)
+            });
         if ours {
             let _ = tx.send(());
         }
@@ -85,6 +88,32 @@ mod tests {
         let deadline = Instant::now() + Duration::from_secs(10);
         while rx.recv_timeout(Duration::from_millis(50)).is_err() {
             assert!(Instant::now() < deadline, "no callback");
+        }
+    }
+
+    #[test]
+    fn reading_the_config_is_not_a_save() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("config.toml");
+        std::fs::write(&path, "a = 1\n").expect("write");
+        let (tx, rx) = mpsc::channel();
+        let _watch = watch_file(&path, move || tx.send(()).is_ok()).expect("watch");
+        for _ in 0..5 {
+            assert_eq!(std::fs::read_to_string(&path).expect("read"), "a = 1\n");
+        }
+        // Absence can only be waited for: longer than GATHER and the settle look.
+        assert!(
+            rx.recv_timeout(GATHER * 4 + Duration::from_millis(500))
+                .is_err(),
+            "reads reloaded the config"
+        );
+        std::fs::write(&path, "a = 2\n").expect("write");
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while rx.recv_timeout(Duration::from_millis(50)).is_err() {
+            assert!(
+                Instant::now() < deadline,
+                "a save after the reads is still seen"
+            );
         }
     }
 }

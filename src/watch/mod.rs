@@ -193,7 +193,7 @@ fn next_change(rx: &Events, deadline: Instant) -> Option<notify::Result<notify::
 }
 
 /// Is this event only someone opening, reading or closing a file unchanged?
-fn is_read(event: &notify::Result<notify::Event>) -> bool {
+pub(crate) fn is_read(event: &notify::Result<notify::Event>) -> bool {
     event.as_ref().is_ok_and(|e| {
         matches!(e.kind, EventKind::Access(kind) if kind != AccessKind::Close(AccessMode::Write))
     })

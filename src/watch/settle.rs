@@ -51,14 +51,19 @@ struct Pending {
 /// The reported set of items and the files still settling.
 #[derive(Debug, Default)]
 pub struct Tracker {
-    known: HashMap<String, Entry>,
+    /// Size and mtime of each file reported (only these: at 100,000 files a
+    /// whole entry each would be ~20 MB more resident).
+    known: HashMap<String, (u64, SystemTime)>,
     pending: HashMap<String, Pending>,
 }
 
 impl Tracker {
     /// Starts from a first scan: every file there counts as complete.
     pub fn new(first: &[Entry]) -> Tracker {
-        let known = first.iter().map(|e| (e.name.clone(), e.clone())).collect();
+        let known = first
+            .iter()
+            .map(|e| (e.name.clone(), (e.size, e.modified)))
+            .collect();
         Tracker {
             known,
             pending: HashMap::new(),
@@ -108,14 +113,16 @@ impl Tracker {
             let unchanged = self
                 .known
                 .get(&entry.name)
-                .is_some_and(|k| k.size == entry.size && k.modified == entry.modified);
+                .is_some_and(|&k| k == (entry.size, entry.modified));
             if unchanged {
                 self.pending.remove(&entry.name);
                 continue;
             }
             if self.settled(&entry, now) {
                 self.pending.remove(&entry.name);
-                let old = self.known.insert(entry.name.clone(), entry.clone());
+                let old = self
+                    .known
+                    .insert(entry.name.clone(), (entry.size, entry.modified));
                 if old.is_some() {
                     changes.changed.push(entry)
                 } else {
@@ -150,11 +157,6 @@ impl Tracker {
     /// Whether files are still settling (the caller should look again soon).
     pub fn settling(&self) -> bool {
         !self.pending.is_empty()
-    }
-
-    /// The names reported so far.
-    pub fn known(&self) -> impl Iterator<Item = &Entry> {
-        self.known.values()
     }
 }
 
