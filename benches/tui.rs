@@ -159,7 +159,7 @@ fn extraction_and_cache(c: &mut Criterion) {
     let mut cache = Cache::load(Some(cache_path.clone()));
     article::read_many(&entries, 256, |part, articles| {
         for (e, a) in part.iter().zip(articles) {
-            cache.put(e, newsdesk::cache::Fields::folded(a));
+            cache.put(e, &newsdesk::cache::Fields::folded(a));
         }
         true
     });

@@ -96,7 +96,7 @@ fn fill(inbox: &Path, cache_path: &Path) {
     let mut cache = Cache::load(Some(cache_path.to_path_buf()));
     newsdesk::article::read_many(&entries, 256, |part, articles| {
         for (entry, article) in part.iter().zip(articles) {
-            cache.put(entry, Fields::folded(article));
+            cache.put(entry, &Fields::folded(article));
         }
         true
     });

@@ -14,6 +14,7 @@ pub mod config;
 pub mod desk;
 pub mod fast_str;
 pub mod keymap;
+pub mod memory;
 pub mod query;
 pub mod rules;
 pub mod stats;

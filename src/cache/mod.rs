@@ -9,8 +9,12 @@ use std::sync::Arc;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 mod file;
+mod store;
 
 use foldhash::HashMap;
+use rayon::prelude::*;
+
+pub use store::{Loc, Store, Stored};
 
 use crate::article::{Article, id_for};
 use crate::desk::Entry;
@@ -29,6 +33,9 @@ pub struct Fields {
     pub article: Arc<Article>,
     /// `None` until someone needs it (the TUI does; `list` does not).
     pub folded: Option<Arc<FoldedText>>,
+    /// Where the cache keeps the same fields, to read them back after letting
+    /// them go (the TUI does with a big inbox); `None` when not cached.
+    pub stored: Option<Stored>,
 }
 
 impl Fields {
@@ -39,6 +46,7 @@ impl Fields {
         Fields {
             article: Arc::new(article),
             folded,
+            stored: None,
         }
     }
 
@@ -56,6 +64,7 @@ impl From<Arc<Article>> for Fields {
         Fields {
             article,
             folded: None,
+            stored: None,
         }
     }
 }
@@ -66,13 +75,25 @@ impl From<Article> for Fields {
     }
 }
 
-/// Size, mtime and fields of a cached file.
-type Cached = (u64, u128, Fields);
+impl Stored {
+    /// The fields stored here, read back (`None` if the record cannot be read).
+    pub fn fields(&self) -> Option<Fields> {
+        let bytes = self.bytes().ok()?;
+        let (_, _, _, mut fields) = file::record(&bytes)?;
+        fields.stored = Some(self.clone());
+        Some(fields)
+    }
+}
 
-/// Cached articles of one inbox.
+/// Size, mtime and where the record of a cached file is.
+type Cached = (u64, u128, Loc);
+
+/// Cached articles of one inbox. Memory holds where each record is; the
+/// records stay in the files of its [`Store`].
 #[derive(Debug, Default)]
 pub struct Cache {
     path: Option<PathBuf>,
+    store: Arc<Store>,
     items: HashMap<String, Cached>,
     /// Changed since loaded or saved: a save with nothing new writes nothing.
     dirty: bool,
@@ -80,6 +101,16 @@ pub struct Cache {
 
 fn mtime_ns(t: SystemTime) -> u128 {
     t.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_nanos())
+}
+
+/// The fields stored at `at` for `entry`, with the entry's path (the file may
+/// have been moved with the inbox).
+pub fn fields_at(entry: &Entry, at: &Stored) -> Option<Fields> {
+    let mut fields = at.fields()?;
+    if fields.article.path != entry.path {
+        Arc::make_mut(&mut fields.article).path = entry.path.clone();
+    }
+    Some(fields)
 }
 
 /// Where the cache of an inbox lives: `$XDG_CACHE_HOME/newsdesk/<hash of the inbox path>.bin`.
@@ -96,36 +127,47 @@ pub fn location(inbox: &Path) -> Option<PathBuf> {
 impl Cache {
     /// Loads the cache at `path`; a missing, old or damaged one is an empty cache.
     pub fn load(path: Option<PathBuf>) -> Cache {
+        let store = Arc::new(Store::new(path.as_deref().and_then(Path::parent)));
         let items = path
             .as_deref()
-            .and_then(|p| file::read(p).ok())
+            .and_then(|p| file::read(p, &store).ok())
             .unwrap_or_default();
         Cache {
             path,
+            store,
             items,
             dirty: false,
         }
     }
 
-    /// The cached fields of an entry, if its file has not changed since.
-    pub fn get(&self, entry: &Entry) -> Option<Fields> {
-        let (size, mtime, fields) = self.items.get(&entry.name)?;
-        (*size == entry.size && *mtime == mtime_ns(entry.modified)).then(|| {
-            let mut fields = fields.clone();
-            if fields.article.path != entry.path {
-                Arc::make_mut(&mut fields.article).path = entry.path.clone();
-            }
-            fields
-        })
+    /// Where the record of an entry is, if its file has not changed since.
+    pub fn locate(&self, entry: &Entry) -> Option<Stored> {
+        let (size, mtime, at) = self.items.get(&entry.name)?;
+        (*size == entry.size && *mtime == mtime_ns(entry.modified))
+            .then(|| Stored::new(&self.store, *at))
     }
 
-    /// Remembers an entry's fields.
-    pub fn put(&mut self, entry: &Entry, fields: Fields) {
-        self.items.insert(
-            entry.name.clone(),
-            (entry.size, mtime_ns(entry.modified), fields),
-        );
+    /// The cached fields of an entry, if its file has not changed since.
+    pub fn get(&self, entry: &Entry) -> Option<Fields> {
+        fields_at(entry, &self.locate(entry)?)
+    }
+
+    /// Stores an entry's fields and says where; `None` when they cannot be
+    /// stored (a path that is not UTF-8, a full disk).
+    pub fn put(&mut self, entry: &Entry, fields: &Fields) -> Option<Stored> {
+        let mtime = mtime_ns(entry.modified);
+        let record = file::record_bytes(&entry.name, entry.size, mtime, fields).ok()?;
+        let at = match self.store.append(&record) {
+            Ok(at) => at,
+            Err(e) => {
+                tracing::warn!("cannot store extracted fields: {e}");
+                return None;
+            }
+        };
+        self.items
+            .insert(entry.name.clone(), (entry.size, mtime, at));
         self.dirty = true;
+        Some(Stored::new(&self.store, at))
     }
 
     /// Forgets items whose names are not in `present` (they left the inbox).
@@ -148,7 +190,8 @@ impl Cache {
         }
         let tmp = path.with_extension(format!("tmp.{}", std::process::id()));
         // A full disk leaves no half-written file behind, and the old cache stands.
-        if let Err(e) = file::write(&tmp, &self.items).and_then(|()| fs::rename(&tmp, path)) {
+        let written = file::write(&tmp, &self.items, &self.store);
+        if let Err(e) = written.and_then(|()| fs::rename(&tmp, path)) {
             let _ = fs::remove_file(&tmp);
             return Err(e);
         }
@@ -158,17 +201,36 @@ impl Cache {
         Ok(())
     }
 
-    /// Splits entries into the fields the cache has for them and the entries still to read.
-    pub fn partition(&self, entries: Vec<Entry>) -> (Vec<Fields>, Vec<Entry>) {
+    /// Splits entries into those the cache has (with where) and those still to read.
+    pub fn locate_all(&self, entries: Vec<Entry>) -> (Vec<(Entry, Stored)>, Vec<Entry>) {
         let mut hits = Vec::new();
         let mut misses = Vec::new();
         for entry in entries {
-            match self.get(&entry) {
-                Some(fields) => hits.push(fields),
+            match self.locate(&entry) {
+                Some(at) => hits.push((entry, at)),
                 None => misses.push(entry),
             }
         }
         (hits, misses)
+    }
+
+    /// Splits entries into the fields the cache has for them (read on all
+    /// cores) and the entries still to read.
+    pub fn partition(&self, entries: Vec<Entry>) -> (Vec<Fields>, Vec<Entry>) {
+        let (hits, mut misses) = self.locate_all(entries);
+        let read: Vec<Result<Fields, Entry>> = hits
+            .into_par_iter()
+            .map(|(entry, at)| fields_at(&entry, &at).ok_or(entry))
+            .collect();
+        let mut fields = Vec::with_capacity(read.len());
+        for r in read {
+            match r {
+                Ok(f) => fields.push(f),
+                // A record that no longer reads is read afresh from its file.
+                Err(entry) => misses.push(entry),
+            }
+        }
+        (fields, misses)
     }
 
     /// How many items are cached.
@@ -183,133 +245,4 @@ impl Cache {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use std::time::Duration;
-
-    fn entry(name: &str, size: u64, secs: u64) -> Entry {
-        Entry {
-            id: id_for(name),
-            name: name.into(),
-            path: name.into(),
-            size,
-            modified: UNIX_EPOCH + Duration::from_secs(secs),
-        }
-    }
-
-    #[test]
-    fn round_trip_and_a_changed_file_is_not_served_stale() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let path = dir.path().join("c.bin");
-        let mut cache = Cache::load(Some(path.clone()));
-        assert!(cache.is_empty());
-        let a = entry("a.txt", 10, 100);
-        let article = Article {
-            path: "a.txt".into(),
-            title: "أعلنت موسكو".into(),
-            lead: "أعلنت موسكو، اليوم الإثنين، أن إدلب ستبقى منطقة خفض تصعيد. وقال بيسكوف".into(),
-            summary: "أعلنت موسكو، اليوم الإثنين، أن إدلب ستبقى منطقة خفض تصعيد.".into(),
-            keywords: vec!["إدلب".into()],
-            signature: crate::cluster::Signature::of("one two three four five six seven"),
-            ..Article::default()
-        };
-        cache.put(&a, Fields::folded(article.clone()));
-        cache.put(&entry("b.txt", 3, 100), Fields::from(article.clone()));
-        cache.put(&entry("gone.txt", 1, 1), Fields::from(article.clone()));
-        cache.retain(&[a.clone(), entry("b.txt", 3, 100)]);
-        cache.save().expect("save");
-        let cache = Cache::load(Some(path));
-        assert_eq!(cache.len(), 2, "entries no longer in the inbox are dropped");
-        let got = cache.get(&a).expect("cached");
-        assert_eq!(*got.whole(), article, "every field, the signature too");
-        assert_eq!(
-            (got.article.lead.as_str(), got.article.summary.as_str()),
-            ("", ""),
-            "lead and summary are kept as edits of the folded text"
-        );
-        assert_eq!(
-            got.folded.as_deref().map(FoldedText::lead),
-            Some(FoldedText::of(&article).lead()),
-            "the folded text is cached"
-        );
-        let b = cache.get(&entry("b.txt", 3, 100)).expect("cached");
-        assert_eq!(b.folded, None, "not folded, not invented");
-        assert_eq!(cache.get(&entry("a.txt", 11, 100)), None, "size changed");
-        assert_eq!(cache.get(&entry("a.txt", 10, 101)), None, "mtime changed");
-    }
-
-    #[test]
-    fn a_failed_save_leaves_no_temporary_file_and_the_old_cache() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let path = dir.path().join("c.bin");
-        let mut cache = Cache::load(Some(path.clone()));
-        cache.put(&entry("a.txt", 1, 1), Fields::from(Article::default()));
-        cache.save().expect("save");
-        // The rename fails: a folder stands where the cache file goes.
-        let blocked = dir.path().join("d.bin");
-        fs::create_dir_all(blocked.join("x")).expect("mkdir");
-        let mut cache = Cache {
-            path: Some(blocked),
-            dirty: true,
-            ..cache
-        };
-        assert!(cache.save().is_err());
-        let left: Vec<String> = fs::read_dir(dir.path())
-            .expect("list")
-            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
-            .collect();
-        assert_eq!(left.len(), 2, "only c.bin and the folder: {left:?}");
-        assert_eq!(Cache::load(Some(path)).len(), 1, "the old cache stands");
-    }
-
-    #[test]
-    fn a_save_with_nothing_new_writes_nothing() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let path = dir.path().join("c.bin");
-        let mut cache = Cache::load(Some(path.clone()));
-        cache.save().expect("save");
-        assert!(!path.exists(), "nothing put, nothing written");
-        let a = entry("a.txt", 1, 1);
-        cache.put(&a, Fields::from(Article::default()));
-        cache.save().expect("save");
-        assert_eq!(
-            Cache::load(Some(path.clone())).len(),
-            1,
-            "something new: written"
-        );
-        // A stand-in for the file shows whether the next save writes.
-        fs::write(&path, "replaced").expect("write");
-        let mut cache = Cache::load(Some(path.clone()));
-        assert!(cache.is_empty());
-        cache.retain(std::slice::from_ref(&a));
-        cache.save().expect("save");
-        assert_eq!(
-            fs::read(&path).expect("read"),
-            b"replaced",
-            "loaded and unchanged: not written"
-        );
-    }
-
-    #[test]
-    fn a_damaged_cache_is_an_empty_one() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let path = dir.path().join("c.bin");
-        fs::write(&path, "not a cache\n").expect("write");
-        assert!(Cache::load(Some(path)).is_empty());
-        assert!(Cache::load(Some(dir.path().join("missing.bin"))).is_empty());
-    }
-
-    #[test]
-    fn a_moved_file_is_served_with_its_new_path() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let mut cache = Cache::load(Some(dir.path().join("c.bin")));
-        let a = entry("a.txt", 1, 1);
-        cache.put(&a, Fields::from(Article::default()));
-        let moved = Entry {
-            path: "elsewhere/a.txt".into(),
-            ..a
-        };
-        let got = cache.get(&moved).expect("cached");
-        assert_eq!(got.article.path, moved.path);
-    }
-}
+mod tests;

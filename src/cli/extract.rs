@@ -28,7 +28,7 @@ fn from_cache(mut cache: Cache, entries: &[Entry]) -> Vec<Article> {
     let (hits, misses) = cache.partition(entries.to_vec());
     let read: Vec<Arc<Article>> = extract_all(&misses).into_iter().map(Arc::new).collect();
     for (entry, article) in misses.iter().zip(&read) {
-        cache.put(entry, Arc::clone(article).into());
+        cache.put(entry, &Arc::clone(article).into());
     }
     if !misses.is_empty() {
         cache.retain(entries);
@@ -64,7 +64,7 @@ mod tests {
         // The TUI's workers keep lead and summary as edits of the folded text.
         let fields = Fields::folded(article.clone());
         assert!(fields.article.lead.is_empty(), "the lead is held as edits");
-        cache.put(&entries[0], fields);
+        cache.put(&entries[0], &fields);
         cache.save().expect("save");
         let got = from_cache(Cache::load(Some(cache_file)), &entries);
         assert_eq!(got, [article]);

@@ -41,6 +41,7 @@ pub fn run(config: &Config) -> Result<()> {
         tx,
         cache: Default::default(),
         extracted: false,
+        in_flight: Default::default(),
         bidi_off: false,
     };
     runner.preload_cache();
@@ -197,9 +198,13 @@ fn event_loop(
     let mut queue = VecDeque::from([Event::Resize(size.width, size.height), first]);
     let (start, mut drawn, mut reading) = (Instant::now(), false, true);
     let mut last_tick = Instant::now();
+    let mut busy = true;
     loop {
         // An effect's outcome is handled before the next key, in order.
         while let Some(event) = queue.pop_front() {
+            if let Event::Extracted(fields) = &event {
+                runner.taken(fields.len());
+            }
             for effect in update::handle(state, event) {
                 queue.extend(runner.run(effect, term));
             }
@@ -216,7 +221,13 @@ fn event_loop(
             reading = false;
         }
         // While fields are coming in, look at the channel more often.
-        let busy = !state.scanned || state.pending > 0;
+        let was_busy = busy;
+        busy = !state.scanned || state.pending > 0;
+        if was_busy && !busy {
+            // A burst of reading is over: what it freed goes back to the system.
+            let released = crate::memory::release();
+            tracing::info!(released, "memory released after reading");
+        }
         queue.extend(wait(rx, &mut last_tick, busy)?);
     }
 }

@@ -3,6 +3,7 @@
 use std::sync::mpsc::Sender;
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 use super::effect::{Destination, Effect};
@@ -22,6 +23,10 @@ pub struct Runner {
     pub cache: Arc<Mutex<Option<Cache>>>,
     /// Whether an extraction ran yet: the first one prunes and saves the cache.
     pub extracted: bool,
+    /// Items sent in `Extracted` events and not yet taken by the event loop:
+    /// cached fields are read no faster than they are taken, so memory never
+    /// holds more than a few batches of them.
+    pub in_flight: Arc<AtomicUsize>,
     /// The terminal's own bidi is switched off while newsdesk draws.
     pub bidi_off: bool,
 }
@@ -157,24 +162,40 @@ impl Runner {
     /// in small batches so fields fill in while the person works.
     fn extract(&self, entries: Vec<Entry>, first: bool) {
         let (tx, cache, inbox) = (self.tx.clone(), self.cache.clone(), self.desk.inbox.clone());
+        let in_flight = Arc::clone(&self.in_flight);
         std::thread::spawn(move || {
-            let (hits, misses) = {
+            let (hits, mut misses) = {
                 let mut guard = cache.lock().unwrap_or_else(|e| e.into_inner());
                 let cache = guard.get_or_insert_with(|| Cache::load(cache::location(&inbox)));
                 if first {
                     cache.retain(&entries);
                 }
-                cache.partition(entries)
+                cache.locate_all(entries)
             };
-            if !hits.is_empty() && tx.send(Event::Extracted(hits)).is_err() {
-                return;
+            // Read back a batch at a time: a big inbox lets most fields go as they
+            // arrive, so memory never holds all of them at once.
+            for batch in hits.chunks(CACHED_BATCH) {
+                let read: Vec<Option<Fields>> = batch
+                    .par_iter()
+                    .map(|(entry, at)| cache::fields_at(entry, at))
+                    .collect();
+                let (fields, lost) = split_read(batch, read);
+                misses.extend(lost);
+                while in_flight.load(Ordering::Acquire) >= CACHED_BATCH {
+                    std::thread::sleep(std::time::Duration::from_millis(2));
+                }
+                in_flight.fetch_add(fields.len(), Ordering::AcqRel);
+                if tx.send(Event::Extracted(fields)).is_err() {
+                    return;
+                }
             }
             article::read_many(&misses, 256, |part, articles| {
                 // Folded here, on all cores, and cached: the next start need not fold.
-                let fields: Vec<Fields> = articles.into_par_iter().map(Fields::folded).collect();
+                let mut fields: Vec<Fields> =
+                    articles.into_par_iter().map(Fields::folded).collect();
                 if let Some(cache) = cache.lock().unwrap_or_else(|e| e.into_inner()).as_mut() {
-                    for (entry, fields) in part.iter().zip(&fields) {
-                        cache.put(entry, fields.clone());
+                    for (entry, fields) in part.iter().zip(&mut fields) {
+                        fields.stored = cache.put(entry, fields);
                     }
                 }
                 tx.send(Event::Extracted(fields)).is_ok()
@@ -201,10 +222,41 @@ impl Runner {
         });
     }
 
+    /// The event loop took `n` extracted items off the channel.
+    pub fn taken(&self, n: usize) {
+        let _ = self
+            .in_flight
+            .fetch_update(Ordering::AcqRel, Ordering::Acquire, |m| {
+                Some(m.saturating_sub(n))
+            });
+    }
+
     /// Saves the extraction cache (at quit): what was read this session is there next time.
     pub fn finish(&self) {
         save(&self.cache);
     }
+}
+
+/// Cached items read back and sent at a time.
+const CACHED_BATCH: usize = 2_000;
+
+/// The fields read back, and the entries whose record could not be (to read afresh).
+fn split_read(
+    batch: &[(Entry, cache::Stored)],
+    read: Vec<Option<Fields>>,
+) -> (Vec<Fields>, Vec<Entry>) {
+    let mut lost = Vec::new();
+    let fields = batch
+        .iter()
+        .zip(read)
+        .filter_map(|((entry, _), fields)| {
+            if fields.is_none() {
+                lost.push(entry.clone());
+            }
+            fields
+        })
+        .collect();
+    (fields, lost)
 }
 
 fn save(cache: &Mutex<Option<Cache>>) {

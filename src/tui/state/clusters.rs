@@ -18,7 +18,7 @@ impl Clusters {
     pub fn of(state: &State) -> Clusters {
         let mut index = Index::new(DEFAULT_THRESHOLD);
         for item in &state.items {
-            index.insert(item.article.as_ref().and_then(|a| a.signature.clone()));
+            index.insert(item.signature());
         }
         let mut clusters = Clusters::default();
         for i in 0..state.items.len() {

@@ -5,9 +5,9 @@ use std::borrow::Cow;
 use std::sync::Arc;
 use std::time::SystemTime;
 
-use crate::article::Article;
-use crate::cache::Fields;
-use crate::cluster::{Filed, FiledIndex};
+use crate::article::{Article, Dir};
+use crate::cache::{Fields, Stored};
+use crate::cluster::{Filed, FiledIndex, Signature};
 use crate::desk::Entry;
 use crate::query::{Folded, FoldedText, Query, Subject, fold_text};
 use crate::rules::{Outcome, Rules};
@@ -16,14 +16,19 @@ use crate::rules::{Outcome, Rules};
 #[derive(Debug, Clone)]
 pub struct Item {
     pub entry: Entry,
-    /// The extracted fields; `None` until background extraction reaches it.
-    /// Shared with the extraction cache, which holds the same fields.
+    /// The extracted fields while held in memory; `None` until background
+    /// extraction reaches the item, or once they were let go (see [`Item::evict`]).
     pub article: Option<Arc<Article>>,
+    /// What the list shows of an item whose fields were let go.
+    pub card: Option<Box<Card>>,
+    /// Where the extraction cache keeps the fields, to read them back.
+    pub stored: Option<Stored>,
     /// Arrived while this TUI was open.
     pub fresh: bool,
     /// The item's text folded once for the query language (TEXT.md §4); `None`
     /// until it is extracted (the first screen must not wait for folding).
-    pub folded: Option<Folded>,
+    /// Boxed: most items of a big inbox hold none (see [`Item::evict`]).
+    pub folded: Option<Box<Folded>>,
     /// What the config's rules say of it: suggestion, tags, priority; `None`
     /// when no rule matched (most items of a big inbox: a large struct, boxed).
     pub outcome: Option<Box<Outcome>>,
@@ -39,6 +44,8 @@ impl Item {
         Item {
             entry,
             article: None,
+            card: None,
+            stored: None,
             fresh,
             folded: None,
             outcome: None,
@@ -49,10 +56,43 @@ impl Item {
 
     /// Sets the extracted fields, folded for searching unless that is done already.
     pub fn set_article(&mut self, fields: impl Into<Fields>) {
-        let Fields { article, folded } = fields.into();
-        let text = folded.unwrap_or_else(|| Arc::new(FoldedText::of(&article)));
-        self.folded = Some(Folded::with_text(text, &self.subject_of(&article)));
+        let Fields {
+            article,
+            folded,
+            stored,
+        } = fields.into();
+        self.folded = Some(Box::new(self.folded_with(&article, folded)));
         self.article = Some(article);
+        self.card = None;
+        self.stored = stored;
+    }
+
+    fn folded_with(&self, article: &Article, text: Option<Arc<FoldedText>>) -> Folded {
+        let text = text.unwrap_or_else(|| Arc::new(FoldedText::of(article)));
+        Folded::with_text(text, &self.subject_of(article))
+    }
+
+    /// Lets the fields go, keeping what the list shows, when the cache can give
+    /// them back; says whether it did. A big inbox keeps most items this way.
+    pub fn evict(&mut self) -> bool {
+        let (Some(a), Some(_)) = (&self.article, &self.stored) else {
+            return false;
+        };
+        self.card = Some(Box::new(Card::of(a)));
+        self.article = None;
+        self.folded = None;
+        true
+    }
+
+    /// The fields and folded text, from memory or read back from the cache;
+    /// `None` until extracted (or if the cache cannot give them back).
+    pub fn full(&self) -> Option<Full<'_>> {
+        if let (Some(a), Some(folded)) = (&self.article, &self.folded) {
+            return Some(Full::Held(a, folded));
+        }
+        let fields = self.stored.as_ref()?.fields()?;
+        let folded = self.folded_with(&fields.article, fields.folded);
+        Some(Full::Read(fields.article, folded))
     }
 
     fn subject_of<'a>(&'a self, a: &'a Article) -> Subject<'a> {
@@ -68,15 +108,17 @@ impl Item {
     /// Runs the rules on the item (as `apply` would, so suggestions agree) and
     /// lets the filter see their tags and suggested category.
     pub fn apply_rules(&mut self, rules: &Rules, now: SystemTime) {
-        let (Some(a), Some(folded)) = (&self.article, &self.folded) else {
+        let Some(full) = self.full() else {
             return;
         };
+        let (a, folded) = full.parts();
         let age = now.duration_since(self.entry.modified).unwrap_or_default();
         let raw = raw_text(rules.reads_raw_text(), a, folded);
         let mut subject = self.story(Subject::from(&**a).with_age(age));
         subject.file = &self.entry.name;
         with_raw(&mut subject, &raw);
         let outcome = rules.evaluate(&subject, folded);
+        drop(full);
         if let Some(folded) = self.folded.as_mut() {
             folded.tags = outcome.tags.iter().map(|t| fold_text(t)).collect();
             folded.category = outcome.suggestion().map(fold_text).unwrap_or_default();
@@ -92,13 +134,16 @@ impl Item {
     }
 
     /// The body signature, once extracted.
-    pub fn signature(&self) -> Option<&crate::cluster::Signature> {
-        self.article.as_ref()?.signature.as_ref()
+    pub fn signature(&self) -> Option<Signature> {
+        match &self.article {
+            Some(a) => a.signature.clone(),
+            None => self.stored.as_ref()?.fields()?.article.signature.clone(),
+        }
     }
 
     /// Looks the item up among the items filed lately.
     pub fn check_filed(&mut self, filed: &FiledIndex) {
-        self.also_filed = self.signature().and_then(|s| filed.find(s)).map(Box::new);
+        self.also_filed = self.signature().and_then(|s| filed.find(&s)).map(Box::new);
     }
 
     /// The category the rules suggest, if any.
@@ -109,14 +154,15 @@ impl Item {
     /// Does this item match a compiled query, with ages measured from `now`?
     pub fn matches(&self, query: &Query, now: SystemTime) -> bool {
         let age = now.duration_since(self.entry.modified).unwrap_or_default();
-        match (&self.article, &self.folded) {
-            (Some(a), Some(folded)) => {
+        match self.full() {
+            Some(full) => {
+                let (a, folded) = full.parts();
                 let raw = raw_text(query.reads_raw_text(), a, folded);
                 let mut subject = self.subject_of(a).with_age(age);
                 with_raw(&mut subject, &raw);
                 query.matches(&subject, folded)
             }
-            _ => {
+            None => {
                 let subject = Subject {
                     title: &self.entry.name,
                     file: &self.entry.name,
@@ -130,26 +176,108 @@ impl Item {
     /// The extracted fields with the lead and summary back in them (the item
     /// keeps those as edits of its folded text): for showing one item, not for loops.
     pub fn whole_article(&self) -> Option<Cow<'_, Article>> {
-        let a = self.article.as_deref()?;
-        Some(
-            self.folded
-                .as_ref()
-                .map_or(Cow::Borrowed(a), |f| f.restore(a)),
-        )
+        match self.full()? {
+            Full::Held(a, folded) => Some(folded.restore(a)),
+            Full::Read(a, folded) => Some(Cow::Owned(folded.restore(&a).into_owned())),
+        }
     }
 
     /// The extracted summary (empty until extracted).
     pub fn raw_summary(&self) -> Cow<'_, str> {
-        match (&self.article, &self.folded) {
-            (Some(a), Some(folded)) => folded.raw_summary(a),
-            (Some(a), None) => Cow::Borrowed(&a.summary),
-            _ => Cow::Borrowed(""),
+        match self.full() {
+            Some(Full::Held(a, folded)) => folded.raw_summary(a),
+            Some(Full::Read(a, folded)) => Cow::Owned(folded.raw_summary(&a).into_owned()),
+            None => Cow::Borrowed(""),
         }
+    }
+
+    /// Whether the fields are in, held or let go.
+    pub fn extracted(&self) -> bool {
+        self.article.is_some() || self.card.is_some()
     }
 
     /// The title to show: the extracted one, else the file name.
     pub fn title(&self) -> &str {
-        self.article.as_ref().map_or(&self.entry.name, |a| &a.title)
+        match (&self.article, &self.card) {
+            (Some(a), _) => &a.title,
+            (None, Some(card)) => &card.title,
+            _ => &self.entry.name,
+        }
+    }
+
+    /// The language code, once extracted and if known.
+    pub fn lang(&self) -> Option<&str> {
+        match (&self.article, &self.card) {
+            (Some(a), _) => a.lang.as_deref(),
+            (None, Some(card)) => card.lang.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// The text direction (left to right until extracted).
+    pub fn dir(&self) -> Dir {
+        match (&self.article, &self.card) {
+            (Some(a), _) => a.dir,
+            (None, Some(card)) => card.dir,
+            _ => Dir::Ltr,
+        }
+    }
+
+    /// The source, once extracted and if known.
+    pub fn source(&self) -> Option<&str> {
+        match (&self.article, &self.card) {
+            (Some(a), _) => a.source.as_deref(),
+            (None, Some(card)) => card.source.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// Whether the file could not be read as text.
+    pub fn failed(&self) -> bool {
+        match (&self.article, &self.card) {
+            (Some(a), _) => a.error.is_some(),
+            (None, Some(card)) => card.failed,
+            _ => false,
+        }
+    }
+}
+
+/// What the list shows of an item whose fields were let go: a few hundred bytes
+/// where the fields and their folded text take several kilobytes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Card {
+    title: Box<str>,
+    lang: Option<Box<str>>,
+    dir: Dir,
+    source: Option<Box<str>>,
+    failed: bool,
+}
+
+impl Card {
+    fn of(a: &Article) -> Card {
+        Card {
+            title: a.title.as_str().into(),
+            lang: a.lang.as_deref().map(Into::into),
+            dir: a.dir,
+            source: a.source.as_deref().map(Into::into),
+            failed: a.error.is_some(),
+        }
+    }
+}
+
+/// An item's fields and folded text: held in memory, or read back for a moment.
+pub enum Full<'a> {
+    Held(&'a Arc<Article>, &'a Folded),
+    Read(Arc<Article>, Folded),
+}
+
+impl Full<'_> {
+    /// The article and its folded text.
+    pub fn parts(&self) -> (&Arc<Article>, &Folded) {
+        match self {
+            Full::Held(a, folded) => (a, folded),
+            Full::Read(a, folded) => (a, folded),
+        }
     }
 }
 

@@ -3,6 +3,8 @@
 use std::collections::{BTreeMap, HashSet};
 use std::time::SystemTime;
 
+use rayon::prelude::*;
+
 use crate::action::Action;
 use crate::article::Document;
 use crate::config::{Category, Config, Layout, SortOrder, Theme};
@@ -16,6 +18,11 @@ mod view;
 
 pub use clusters::Clusters;
 pub use item::Item;
+
+/// The biggest inbox whose items keep their fields in memory (see
+/// [`State::held`]): one this size filters from memory alone; in a bigger one
+/// each item keeps only what the list shows.
+pub const HELD: usize = 10_000;
 
 /// What has the keyboard.
 #[derive(Debug, Clone, PartialEq)]
@@ -84,6 +91,10 @@ pub struct State {
     pub now: SystemTime,
     /// How many items still wait for extraction.
     pub pending: usize,
+    /// The biggest inbox whose items keep their fields in memory; in a bigger one
+    /// items keep what the list shows, and their fields are read back from the
+    /// extraction cache when needed.
+    pub held: usize,
     /// Name to select once a rescan brings it (after an undo).
     pub select_after_scan: Option<String>,
     /// One row per story: copies of a story are grouped under its first item.
@@ -138,6 +149,7 @@ impl State {
             size: ratatui::layout::Rect::new(0, 0, 80, 24),
             now,
             pending: 0,
+            held: HELD,
             select_after_scan: None,
             touched: false,
             scanned: false,
@@ -175,10 +187,11 @@ impl State {
         self.views = config.views.clone();
         self.view_on = active.and_then(|name| self.views.iter().position(|v| v.name == name));
         self.rules = config.rules.clone();
-        let now = self.now;
-        for item in &mut self.items {
-            item.apply_rules(&self.rules, now);
-        }
+        let (rules, now) = (&self.rules, self.now);
+        // On all cores: an item whose fields were let go is read back for them.
+        self.items
+            .par_iter_mut()
+            .for_each(|item| item.apply_rules(rules, now));
         self.refresh_view();
     }
 

@@ -3,6 +3,8 @@
 
 use std::path::Path;
 
+use rayon::prelude::*;
+
 use super::{Clusters, Item, State};
 use crate::cluster::FiledIndex;
 use crate::desk::Record;
@@ -54,7 +56,7 @@ impl State {
         self.filed_here
             .extend(done.iter().filter(|r| r.signature.is_some()).cloned());
         if !added.is_empty() {
-            self.recheck_filed(|item| item.signature().is_some_and(|s| added.find(s).is_some()));
+            self.recheck_filed(|item| item.signature().is_some_and(|s| added.find(&s).is_some()));
         }
     }
 
@@ -93,9 +95,9 @@ impl State {
     }
 
     fn reapply_rules(&mut self) {
-        let now = self.now;
-        for item in &mut self.items {
-            item.apply_rules(&self.rules, now);
-        }
+        let (rules, now) = (&self.rules, self.now);
+        self.items
+            .par_iter_mut()
+            .for_each(|item| item.apply_rules(rules, now));
     }
 }

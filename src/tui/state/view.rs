@@ -47,19 +47,19 @@ impl State {
         self.size_clusters();
         let saved = self.active_view().map(|v| &v.query);
         let queries: Vec<&Query> = saved.into_iter().chain(&self.query).collect();
-        let mut view: Vec<usize> = (0..self.items.len())
-            .filter(|&i| queries.iter().all(|q| self.items[i].matches(q, self.now)))
+        // On all cores: an item whose fields were let go is read back to be matched.
+        let (items, now) = (&self.items, self.now);
+        let mut view: Vec<usize> = (0..items.len())
+            .into_par_iter()
+            .filter(|&i| queries.iter().all(|q| items[i].matches(q, now)))
             .collect();
         let items = &self.items;
         match self.sort {
             SortOrder::Newest => view.sort_by_key(|&i| std::cmp::Reverse(items[i].entry.modified)),
             SortOrder::Oldest => view.sort_by_key(|&i| items[i].entry.modified),
             SortOrder::Title => view.sort_by_cached_key(|&i| items[i].title().to_lowercase()),
-            SortOrder::Source => view
-                .sort_by_cached_key(|&i| items[i].article.as_ref().and_then(|a| a.source.clone())),
-            SortOrder::Language => {
-                view.sort_by_cached_key(|&i| items[i].article.as_ref().and_then(|a| a.lang.clone()))
-            }
+            SortOrder::Source => view.sort_by_key(|&i| items[i].source()),
+            SortOrder::Language => view.sort_by_key(|&i| items[i].lang()),
             SortOrder::Priority => view.sort_by_key(|&i| {
                 let priority = items[i]
                     .outcome
@@ -103,14 +103,10 @@ impl State {
             self.selected = 0;
         }
         self.scanned = true;
-        let mut known: HashMap<String, Item> = self
-            .items
-            .drain(..)
-            .map(|i| (i.entry.name.clone(), i))
-            .collect();
+        let mut known = self.known_in(&entries);
         let mut todo = Vec::new();
-        for entry in entries {
-            match known.remove(&entry.name) {
+        for (entry, known) in entries.into_iter().zip(known.iter_mut()) {
+            match known.take() {
                 Some(item)
                     if item.entry.size == entry.size && item.entry.modified == entry.modified =>
                 {
@@ -125,10 +121,30 @@ impl State {
         }
         self.marks
             .retain(|name| self.items.iter().any(|i| &i.entry.name == name));
+        // Grown a batch at a time while listing: up to twice what it holds.
+        self.items.shrink_to_fit();
         self.pending += todo.len();
         self.stale_sizes = true;
         self.rebuild_view(keep);
         todo
+    }
+
+    /// Takes the items out, each in the place of its name among `entries`
+    /// (without copying a name: at 100,000 items copies cost resident memory).
+    fn known_in(&mut self, entries: &[Entry]) -> Vec<Option<Item>> {
+        let place: HashMap<&str, usize> = entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.name.as_str(), i))
+            .collect();
+        let mut known: Vec<Option<Item>> = Vec::new();
+        known.resize_with(entries.len(), || None);
+        for item in self.items.drain(..) {
+            if let Some(&i) = place.get(item.entry.name.as_str()) {
+                known[i] = Some(item);
+            }
+        }
+        known
     }
 
     /// Shows the inbox by name alone ([`crate::desk::scan::names`]) before the
@@ -201,6 +217,7 @@ impl State {
                     item.apply_rules(rules, now);
                 }
             });
+        self.let_go();
         self.stale_sizes = true;
         if matches!(
             self.sort,
@@ -211,6 +228,16 @@ impl State {
             self.refresh_view();
             if !self.touched {
                 self.selected = 0;
+            }
+        }
+    }
+
+    /// In an inbox of more than [`State::held`] items, lets every item's fields
+    /// go (the cache gives them back when needed); a smaller inbox keeps them all.
+    fn let_go(&mut self) {
+        if self.items.len() > self.held {
+            for item in &mut self.items {
+                item.evict();
             }
         }
     }

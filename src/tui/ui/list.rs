@@ -88,12 +88,13 @@ fn row<'a>(
     } else {
         " "
     };
-    let (lang, rtl) = match &item.article {
-        Some(a) => (
-            a.lang.clone().unwrap_or_else(|| "--".into()),
-            a.dir == Dir::Rtl,
-        ),
-        None => ("..".into(), false),
+    let (lang, rtl) = if item.extracted() {
+        (
+            item.lang().unwrap_or("--").to_string(),
+            item.dir() == Dir::Rtl,
+        )
+    } else {
+        ("..".into(), false)
     };
     let lang = format!("{}{}", fit(&lang, 2), if rtl { "←" } else { " " });
     let age = if item.entry.is_listed_only() {
@@ -101,13 +102,9 @@ fn row<'a>(
     } else {
         age(state.now, item.entry.modified)
     };
-    let source = item
-        .article
-        .as_ref()
-        .and_then(|a| a.source.clone())
-        .unwrap_or_default();
+    let source = item.source().unwrap_or_default();
     let source_cells = if cells >= 70 && !source.is_empty() {
-        14.min(width(&source) + 1)
+        14.min(width(source) + 1)
     } else {
         0
     };
@@ -143,7 +140,7 @@ fn row<'a>(
     spans.push(Span::styled(suggestion, palette.accent));
     if source_cells > 0 {
         spans.push(Span::styled(
-            format!(" {}", fit(&clean(&source), source_cells - 1)),
+            format!(" {}", fit(&clean(source), source_cells - 1)),
             palette.muted,
         ));
     }
@@ -151,7 +148,7 @@ fn row<'a>(
     let line = Line::from(spans);
     if selected {
         line.style(palette.selected)
-    } else if item.article.as_ref().is_some_and(|a| a.error.is_some()) {
+    } else if item.failed() {
         line.style(palette.error)
     } else {
         line

@@ -165,10 +165,12 @@ fn copies(cells: usize, state: &State, palette: &Palette) -> Vec<Line<'static>> 
     ];
     for &other in &members[1..] {
         let item = &state.items[other];
-        let Some(a) = &item.article else { continue };
-        let from = a.source.clone().unwrap_or_else(|| item.entry.name.clone());
+        if !item.extracted() {
+            continue;
+        }
+        let from = item.source().unwrap_or(&item.entry.name);
         lines.extend(paragraph(
-            &format!("• {from}: {}", a.title),
+            &format!("• {from}: {}", item.title()),
             cells,
             r,
             Style::new(),

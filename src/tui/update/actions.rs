@@ -185,7 +185,7 @@ fn move_effect(state: &mut State, to: Destination) -> Vec<Effect> {
     }
     let signatures = indices
         .iter()
-        .map(|&i| state.items[i].article.as_ref()?.signature.clone())
+        .map(|&i| state.items[i].signature())
         .collect();
     vec![Effect::Move {
         items,
@@ -217,7 +217,7 @@ fn copy(state: &mut State, action: &Action) -> Vec<Effect> {
         return Vec::new();
     };
     let (what, text) = match action {
-        Action::CopyUrl => ("URL", item.article.as_ref().and_then(|a| a.url.clone())),
+        Action::CopyUrl => ("URL", item.whole_article().and_then(|a| a.url.clone())),
         Action::CopyPath => ("path", Some(item.entry.path.display().to_string())),
         _ => ("title", Some(item.title().to_string())),
     };
