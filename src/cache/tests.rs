@@ -128,3 +128,67 @@ fn a_moved_file_is_served_with_its_new_path() {
     let got = cache.get(&moved).expect("cached");
     assert_eq!(got.article.path, moved.path);
 }
+
+#[test]
+fn records_are_read_back_from_the_loaded_file_and_the_spill_across_saves() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("c.bin");
+    let article = |title: &str| Article {
+        title: title.into(),
+        path: format!("{title}.txt").into(),
+        lead: format!("{title}: أعلنت موسكو اليوم"),
+        ..Article::default()
+    };
+    let (a, b) = (entry("a.txt", 1, 1), entry("b.txt", 2, 2));
+    let mut first = Cache::load(Some(path.clone()));
+    first.put(&a, &Fields::folded(article("a")));
+    first.save().expect("save");
+    let mut cache = Cache::load(Some(path.clone()));
+    let loaded = cache.locate(&a).expect("in the loaded file");
+    let spilled = cache
+        .put(&b, &Fields::folded(article("b")))
+        .expect("spilled");
+    // The spill file is this process's alone: nothing new shows in the folder.
+    let files = || fs::read_dir(dir.path()).expect("list").count();
+    assert_eq!(files(), 1);
+    // Another process saves a cache of its own over the file we loaded.
+    let mut other = Cache::load(Some(path.clone()));
+    other.put(&entry("c.txt", 3, 3), &Fields::from(article("c")));
+    other.save().expect("save");
+    let title = |s: &Stored| s.fields().map(|f| f.whole().title.clone());
+    assert_eq!(
+        title(&loaded).as_deref(),
+        Some("a"),
+        "the file we loaded stays open"
+    );
+    assert_eq!(title(&spilled).as_deref(), Some("b"));
+    assert_eq!(cache.get(&b).map(|f| f.stored), Some(Some(spilled)));
+    cache.save().expect("save");
+    let back = Cache::load(Some(path));
+    assert_eq!(back.len(), 2, "ours replaces theirs: a and b");
+    for (e, want) in [(&a, article("a")), (&b, article("b"))] {
+        assert_eq!(*back.get(e).expect("cached").whole(), want);
+    }
+}
+
+#[test]
+fn a_record_that_cannot_be_read_back_is_read_afresh() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("c.bin");
+    let a = entry("a.txt", 1, 1);
+    let mut cache = Cache::load(Some(path.clone()));
+    cache.put(&a, &Fields::from(Article::default()));
+    cache.save().expect("save");
+    let cache = Cache::load(Some(path.clone()));
+    // The file shrinks under us (damaged on disk): the record is gone.
+    let len = fs::metadata(&path).expect("meta").len();
+    fs::OpenOptions::new()
+        .write(true)
+        .open(&path)
+        .and_then(|f| f.set_len(len - 10))
+        .expect("truncate");
+    assert_eq!(cache.get(&a), None);
+    let (hits, misses) = cache.partition(vec![a.clone()]);
+    assert!(hits.is_empty());
+    assert_eq!(misses, [a], "left to be read from its file");
+}

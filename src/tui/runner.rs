@@ -276,3 +276,49 @@ fn stats(desk: &Desk) -> Event {
     let inbox = desk.scan().unwrap_or_default();
     Event::StatsLoaded(crate::stats::compute(&records, &inbox, SystemTime::now()))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn records_that_do_not_read_back_are_left_to_extract() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let mut cache = Cache::load(Some(dir.path().join("c.bin")));
+        let entries: Vec<Entry> = ["a.txt", "b.txt"]
+            .map(|n| crate::tui::testing::entry(n, 5))
+            .into();
+        let batch: Vec<(Entry, cache::Stored)> = entries
+            .iter()
+            .map(|e| {
+                let fields = Fields::from(article::Article::default());
+                (e.clone(), cache.put(e, &fields).expect("stored"))
+            })
+            .collect();
+        let read = vec![Some(Fields::from(article::Article::default())), None];
+        let (fields, lost) = split_read(&batch, read);
+        assert_eq!(fields.len(), 1);
+        assert_eq!(lost, [entries[1].clone()]);
+    }
+
+    #[test]
+    fn items_taken_off_the_channel_are_counted_down_to_zero() {
+        let (tx, _rx) = std::sync::mpsc::channel();
+        let runner = Runner {
+            desk: Desk::new(&crate::tui::testing::config(), crate::desk::Who::current()),
+            tx,
+            cache: Default::default(),
+            extracted: false,
+            bidi_off: false,
+            in_flight: Arc::new(AtomicUsize::new(3_000)),
+        };
+        runner.taken(2_000);
+        assert_eq!(runner.in_flight.load(Ordering::Acquire), 1_000);
+        runner.taken(4_096);
+        assert_eq!(
+            runner.in_flight.load(Ordering::Acquire),
+            0,
+            "never below zero"
+        );
+    }
+}

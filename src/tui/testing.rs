@@ -62,6 +62,28 @@ pub fn state() -> State {
     state
 }
 
+/// The fixture state as a big inbox holds it: every item's fields stored in an
+/// extraction cache at `cache_file` and let go, only what the list shows kept.
+pub fn let_go(cache_file: &Path) -> State {
+    let mut state = State::new(&config(), now());
+    state.held = 1;
+    let entries: Vec<Entry> = ITEMS
+        .iter()
+        .map(|(name, _, age)| entry(name, *age))
+        .collect();
+    state.merge_scan(entries.clone());
+    let mut cache = crate::cache::Cache::load(Some(cache_file.to_path_buf()));
+    let fields = ITEMS.iter().zip(&entries).map(|((name, text, _), e)| {
+        let mut a = article::extract(name, text).article;
+        a.path = e.path.clone();
+        let mut fields = crate::cache::Fields::folded(a);
+        fields.stored = Some(cache.put(e, &fields).expect("stored"));
+        fields
+    });
+    state.set_articles(fields.collect());
+    state
+}
+
 /// An empty inbox.
 pub fn empty() -> State {
     let mut state = State::new(&config(), now());

@@ -249,3 +249,4 @@ fn new_arrivals_are_fresh_and_vanished_items_go() {
 mod also_filed;
 mod features;
 mod held;
+mod let_go;

@@ -1,0 +1,110 @@
+//! A big inbox lets its items' fields go and reads them back from the
+//! extraction cache: everything shown, filtered and decided must be the same as
+//! with the fields in memory.
+
+use std::time::SystemTime;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+use crate::query::Query;
+use crate::rules::{Rule, Rules};
+use crate::tui::state::State;
+use crate::tui::testing::{let_go, names, now, state};
+
+fn screen(state: &State, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+    terminal
+        .draw(|f| crate::tui::ui::render(f, state))
+        .expect("draw");
+    format!("{}", terminal.backend())
+}
+
+fn both() -> (State, State, tempfile::TempDir) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let stored = let_go(&dir.path().join("cache.bin"));
+    (state(), stored, dir)
+}
+
+#[test]
+fn items_past_the_limit_keep_only_what_the_list_shows() {
+    let (held, stored, _dir) = both();
+    assert!(
+        held.items
+            .iter()
+            .all(|i| i.article.is_some() && i.card.is_none())
+    );
+    assert!(
+        stored
+            .items
+            .iter()
+            .all(|i| i.article.is_none() && i.folded.is_none() && i.card.is_some()),
+        "every item let go"
+    );
+    for (h, s) in held.items.iter().zip(&stored.items) {
+        assert_eq!(
+            (h.title(), h.lang(), h.dir(), h.source(), h.failed()),
+            (s.title(), s.lang(), s.dir(), s.source(), s.failed())
+        );
+        assert_eq!(h.whole_article(), s.whole_article(), "read back whole");
+        assert_eq!(h.raw_summary(), s.raw_summary());
+        assert_eq!(h.signature(), s.signature());
+    }
+}
+
+#[test]
+fn the_screen_is_the_same_with_fields_let_go() {
+    let (mut held, mut stored, _dir) = both();
+    for keys in ["", "j", "j j j"] {
+        crate::tui::testing::keys(&mut held, keys);
+        crate::tui::testing::keys(&mut stored, keys);
+        for (w, h) in [(80, 24), (120, 40)] {
+            assert_eq!(
+                screen(&held, w, h),
+                screen(&stored, w, h),
+                "{keys:?} {w}x{h}"
+            );
+        }
+    }
+}
+
+#[test]
+fn filters_and_rules_read_the_fields_back() {
+    let (mut held, mut stored, _dir) = both();
+    for filter in [
+        "ادلب",
+        "lead:موسكو",
+        "lang:ar",
+        "source:\"city wire\"",
+        "flood OR budget",
+        "title:/Flood/r",
+        "lead:/أعلنت موسكو/r",
+        "body:rising -lang:ar",
+        "keyword:النفط",
+    ] {
+        held.set_filter(filter.into());
+        stored.set_filter(filter.into());
+        assert!(held.query_error.is_none(), "{filter}");
+        assert_eq!(names(&held), names(&stored), "{filter}");
+        assert!(!names(&held).is_empty(), "{filter} matches something");
+    }
+    let when = Query::new("ادلب OR body:rising", &Default::default()).expect("query");
+    let rules = Rules::new(vec![Rule {
+        tag: vec!["hot".into()],
+        ..Rule::new("hot", when)
+    }]);
+    let tags = |state: &mut State| {
+        let now: SystemTime = now();
+        for item in &mut state.items {
+            item.apply_rules(&rules, now);
+        }
+        state
+            .items
+            .iter()
+            .map(|i| i.outcome.as_ref().map(|o| o.tags.clone()))
+            .collect::<Vec<_>>()
+    };
+    let got = tags(&mut stored);
+    assert_eq!(tags(&mut held), got);
+    assert_eq!(got.iter().flatten().count(), 2, "the rule tags two items");
+}
