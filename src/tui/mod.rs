@@ -205,10 +205,18 @@ fn event_loop(
             if let Event::Extracted(fields) = &event {
                 runner.taken(fields.len());
             }
+            // Keys typed into the search while more wait: one refresh for them all.
+            let typing = state.mode == state::Mode::Search && matches!(event, Event::Key(_));
+            state.typing_ahead = typing && matches!(queue.front(), Some(Event::Key(_)));
+            if !typing {
+                state.settle();
+            }
             for effect in update::handle(state, event) {
                 queue.extend(runner.run(effect, term));
             }
         }
+        state.typing_ahead = false;
+        state.settle();
         if state.quit {
             return Ok(());
         }
@@ -250,7 +258,7 @@ fn wait(rx: &Receiver<Event>, last_tick: &mut Instant, busy: bool) -> Result<Vec
             match ct::read()? {
                 ct::Event::Key(key) => {
                     if let Some(chord) = event::chord(key) {
-                        return Ok(vec![Event::Key(chord)]);
+                        return typed_ahead(Event::Key(chord));
                     }
                 }
                 ct::Event::Resize(width, height) => return Ok(vec![Event::Resize(width, height)]),
@@ -263,6 +271,21 @@ fn wait(rx: &Receiver<Event>, last_tick: &mut Instant, busy: bool) -> Result<Vec
             }
         }
     }
+}
+
+/// A key and the keys already typed after it (a paste, fast typing), so that
+/// the search can filter once for all of them.
+fn typed_ahead(first: Event) -> Result<Vec<Event>> {
+    let mut keys = vec![first];
+    while keys.len() < 64 && ct::poll(Duration::ZERO)? {
+        match ct::read()? {
+            ct::Event::Key(key) => keys.extend(event::chord(key).map(Event::Key)),
+            ct::Event::Resize(width, height) => keys.push(Event::Resize(width, height)),
+            ct::Event::Mouse(m) => keys.extend(event::mouse(m).map(Event::Mouse)),
+            _ => {}
+        }
+    }
+    Ok(keys)
 }
 
 #[cfg(test)]

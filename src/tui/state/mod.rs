@@ -108,6 +108,11 @@ pub struct State {
     pub filed_here: Vec<crate::desk::Record>,
     /// Items changed since their cluster sizes were worked out (for `cluster:`).
     pub stale_sizes: bool,
+    /// More typed keys are waiting: an edit of the filter leaves the view to
+    /// [`State::settle`] (in a big inbox a refresh reads every item back).
+    pub typing_ahead: bool,
+    /// The filter changed while typing ahead and the view does not show it yet.
+    pub stale_view: bool,
     /// The last statistics read from the journal and inbox.
     pub stats: Option<crate::stats::Stats>,
     /// The person has pressed a key: from then on re-sorting keeps their item selected.
@@ -160,6 +165,8 @@ impl State {
             filed_items: Default::default(),
             filed_here: Vec::new(),
             stale_sizes: true,
+            typing_ahead: false,
+            stale_view: false,
             quit: false,
         }
     }

@@ -21,7 +21,18 @@ impl State {
             Err(e) => self.query_error = Some(e),
         }
         self.filter = text;
-        self.refresh_view();
+        if self.typing_ahead {
+            self.stale_view = true;
+        } else {
+            self.refresh_view();
+        }
+    }
+
+    /// Brings the view up to the filter typed ahead, if it is behind.
+    pub fn settle(&mut self) {
+        if std::mem::take(&mut self.stale_view) {
+            self.refresh_view();
+        }
     }
 
     /// The saved view in force, if any.
@@ -38,6 +49,7 @@ impl State {
     /// Recomputes the view after items, sort or filter changed, keeping the
     /// selected item selected where it still shows.
     pub fn refresh_view(&mut self) {
+        self.stale_view = false;
         let keep = self.current_name();
         self.rebuild_view(keep);
     }

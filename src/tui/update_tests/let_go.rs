@@ -108,3 +108,20 @@ fn filters_and_rules_read_the_fields_back() {
     assert_eq!(tags(&mut held), got);
     assert_eq!(got.iter().flatten().count(), 2, "the rule tags two items");
 }
+
+#[test]
+fn keys_typed_ahead_into_the_search_filter_once() {
+    let mut typed = state();
+    typed.typing_ahead = true;
+    crate::tui::testing::keys(&mut typed, "/ f l o o d");
+    assert_eq!(typed.filter, "flood");
+    assert_eq!(typed.view.len(), 4, "the view waits for the last key");
+    assert!(typed.stale_view);
+    typed.typing_ahead = false;
+    typed.settle();
+    let mut eager = state();
+    crate::tui::testing::keys(&mut eager, "/ f l o o d");
+    assert_eq!(names(&typed), names(&eager));
+    assert_eq!(names(&typed).len(), 1);
+    assert!(!typed.stale_view);
+}
