@@ -59,12 +59,16 @@ impl State {
         self.size_clusters();
         let saved = self.active_view().map(|v| &v.query);
         let queries: Vec<&Query> = saved.into_iter().chain(&self.query).collect();
-        // On all cores: an item whose fields were let go is read back to be matched.
         let (items, now) = (&self.items, self.now);
-        let mut view: Vec<usize> = (0..items.len())
-            .into_par_iter()
-            .filter(|&i| queries.iter().all(|q| items[i].matches(q, now)))
-            .collect();
+        let shown = |&i: &usize| queries.iter().all(|q| items[i].matches(q, now));
+        let mut view: Vec<usize> = if queries.is_empty() || items.len() <= self.held {
+            (0..items.len()).filter(shown).collect()
+        } else {
+            // On all cores: an item whose fields were let go is read back to be
+            // matched. Not otherwise: at start-up the pool is busy reading, and
+            // this thread would wait for it.
+            (0..items.len()).into_par_iter().filter(shown).collect()
+        };
         let items = &self.items;
         match self.sort {
             SortOrder::Newest => view.sort_by_key(|&i| std::cmp::Reverse(items[i].entry.modified)),
