@@ -1,6 +1,6 @@
 //! Keywords: frequent words after stopwords, grouped on folded forms, shown as written.
 
-// foldhash rather than SipHash: every word of every article is hashed here.
+// foldhash rather than SipHash for the CJK path's surfaces.
 use foldhash::{HashMap, HashMapExt};
 
 use std::borrow::Cow;
@@ -8,6 +8,7 @@ use std::borrow::Cow;
 use super::fold::{fold_cow, without_prefixes};
 use super::lang::is_cjk;
 use super::stopwords;
+use super::table::{Key, Table};
 use super::vocab::Vocab;
 use super::words::{Word, words};
 
@@ -26,6 +27,7 @@ struct Seen<'a> {
 /// One folded term: its uses under every surface form, the form to show, and
 /// where it went if it was merged into its bare form.
 struct Tally<'a> {
+    folded: &'a str,
     count: usize,
     first: usize,
     in_title: bool,
@@ -50,17 +52,19 @@ pub fn keywords_in(title: &str, body: &str, vocab: &Vocab, lang: Option<&str>) -
     } else {
         from_vocab(surfaces(title_terms, title.len() / 4), vocab)
     };
-    let mut index: HashMap<&str, usize> = HashMap::with_capacity(folded.len());
+    // Tallies by folded term: the table's ids are the indexes of `tallies`.
+    let mut index = Table::with_capacity(folded.len());
     let mut tallies: Vec<Tally> = Vec::with_capacity(folded.len());
     for (seen, folded) in &folded {
         let (seen, folded) = (*seen, folded.as_ref());
-        if stop.contains(folded) {
+        let key = Key::of_str(folded);
+        if stop.contains_key(&key, folded) {
             continue;
         }
-        let next = tallies.len();
-        let i = *index.entry(folded).or_insert(next);
-        if i == next {
+        let (i, new) = index.insert(&key, |i| tallies[i as usize].folded == folded);
+        if new {
             tallies.push(Tally {
+                folded,
                 count: 0,
                 first: seen.first,
                 in_title: false,
@@ -68,7 +72,7 @@ pub fn keywords_in(title: &str, body: &str, vocab: &Vocab, lang: Option<&str>) -
                 merged_into: None,
             });
         }
-        let tally = &mut tallies[i];
+        let tally = &mut tallies[i as usize];
         tally.count += seen.count;
         tally.in_title |= seen.in_title;
         if shows_better(&seen, &tally.shown) {
@@ -127,7 +131,7 @@ fn from_vocab<'a>(title: Vec<Seen<'a>>, vocab: &'a Vocab<'a>) -> Vec<(Seen<'a>, 
     let mut in_title = Vec::new();
     for (seen, _) in &mut out {
         if let Some(id) = vocab.id(seen.surface) {
-            seen.count += vocab.entries[id].uses;
+            seen.count += vocab.entries[id].uses as usize;
             in_title.push(id);
         }
     }
@@ -136,8 +140,8 @@ fn from_vocab<'a>(title: Vec<Seen<'a>>, vocab: &'a Vocab<'a>) -> Vec<(Seen<'a>, 
         if e.term && !in_title.contains(&id) {
             let seen = Seen {
                 surface: e.surface,
-                count: e.uses,
-                first: before + e.first_term,
+                count: e.uses as usize,
+                first: before + e.first_term as usize,
                 in_title: false,
             };
             out.push((seen, Cow::Borrowed(vocab.folded(e))));
@@ -170,16 +174,20 @@ fn surfaces<'a>(uses: impl Iterator<Item = (&'a str, bool)>, capacity: usize) ->
 /// Folds `بإدلب` into `إدلب` when the bare form also occurs on its own: each
 /// term goes, in order of first use, into the first bare form found (or into
 /// whatever that form itself went into).
-fn merge_clitic_forms(index: &HashMap<&str, usize>, tallies: &mut [Tally]) {
-    let mut targets: Vec<(usize, usize)> = index
+fn merge_clitic_forms(index: &Table, tallies: &mut [Tally]) {
+    // In order of first use, which is the order of the tallies (and their ids).
+    let targets: Vec<(usize, usize)> = tallies
         .iter()
-        .filter_map(|(key, &i)| {
-            let stem =
-                without_prefixes(key).find_map(|s| index.get(s).copied().filter(|&j| j != i))?;
+        .enumerate()
+        .filter_map(|(i, t)| {
+            let stem = without_prefixes(t.folded).find_map(|s| {
+                let same = |j: u32| tallies[j as usize].folded == s;
+                let j = index.get(&Key::of_str(s), same)? as usize;
+                (j != i).then_some(j)
+            })?;
             Some((i, stem))
         })
         .collect();
-    targets.sort_unstable();
     for (i, mut j) in targets {
         while let Some(k) = tallies[j].merged_into {
             j = k;
@@ -228,35 +236,4 @@ fn terms<'a>(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn arabic_keywords_merge_clitics_and_skip_stopwords() {
-        let body =
-            "الاتصالات في إدلب مستمرة. التصعيد في إدلب وبإدلب مستمر. الجيش في إدلب. سوريا وسوريا.";
-        let k = keywords("الاتصالات بشأن إدلب", body, Some("ar"));
-        assert_eq!(k.first().map(String::as_str), Some("إدلب"), "{k:?}");
-        assert!(!k.iter().any(|w| w == "في"));
-        assert!(!k.iter().any(|w| w == "وبإدلب"));
-    }
-
-    #[test]
-    fn english_keywords_are_surface_forms() {
-        let body = "The Senate passed the budget. The budget cuts roads. Senators argued about the budget.";
-        let k = keywords("Senate passes budget", body, Some("en"));
-        assert_eq!(k.first().map(String::as_str), Some("budget"));
-        assert!(k.contains(&"Senate".to_string()));
-        assert!(!k.iter().any(|w| w.eq_ignore_ascii_case("the")));
-    }
-
-    #[test]
-    fn chinese_keywords_are_bigrams() {
-        let k = keywords(
-            "预算方案",
-            "议会批准了预算方案。预算方案引发争论。",
-            Some("zh"),
-        );
-        assert!(k.contains(&"预算".to_string()), "{k:?}");
-    }
-}
+mod tests;
