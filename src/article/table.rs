@@ -109,6 +109,7 @@ impl Table {
         self.slots.clear();
         self.slots.resize(size, 0);
         self.keys.clear();
+        self.keys.reserve(words);
     }
 
     /// How many words the table holds.

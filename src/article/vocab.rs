@@ -41,6 +41,7 @@ impl<'a> Vocab<'a> {
         let mut vocab = Vocab {
             index: Table::with_capacity(body.len() / 16),
             sequence: Vec::with_capacity(body.len() / 8),
+            entries: Vec::with_capacity(body.len() / 16),
             ..Vocab::default()
         };
         let mut terms = 0;
