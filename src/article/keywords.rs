@@ -7,7 +7,7 @@ use std::borrow::Cow;
 
 use super::fold::{fold_cow, without_prefixes};
 use super::lang::is_cjk;
-use super::stopwords;
+use super::stopwords::{self, Stopwords};
 use super::table::{Key, Table};
 use super::vocab::Vocab;
 use super::words::{Word, words};
@@ -45,25 +45,71 @@ pub fn keywords(title: &str, body: &str, lang: Option<&str>) -> Vec<String> {
 pub fn keywords_in(title: &str, body: &str, vocab: &Vocab, lang: Option<&str>) -> Vec<String> {
     let stop = stopwords::for_language(lang);
     let title_terms = terms(title, words(title).detailed()).map(|t| (t, true));
-    let folded = if vocab.cjk {
+    if vocab.cjk {
         // CJK bigrams are not words: read the terms from the text again.
         let uses = title_terms.chain(terms(body, words(body).detailed()).map(|t| (t, false)));
-        fold_each(surfaces(uses, (title.len() + body.len()) / 16))
-    } else {
-        from_vocab(surfaces(title_terms, title.len() / 4), vocab)
-    };
-    // Tallies by folded term: the table's ids are the indexes of `tallies`.
-    let mut index = Table::with_capacity(folded.len());
-    let mut tallies: Vec<Tally> = Vec::with_capacity(folded.len());
-    for (seen, folded) in &folded {
-        let (seen, folded) = (*seen, folded.as_ref());
-        let key = Key::of_str(folded);
-        if stop.contains_key(&key, folded) {
-            continue;
+        let folded = fold_each(surfaces(uses, (title.len() + body.len()) / 16));
+        let mut tallies = Tallies::with_capacity(folded.len());
+        for (seen, folded) in &folded {
+            tallies.add(&stop, *seen, folded, Key::of_str(folded));
         }
-        let (i, new) = index.insert(&key, |i| tallies[i as usize].folded == folded);
+        return tallies.ranked();
+    }
+    let mut title = fold_each(surfaces(title_terms, title.len() / 4));
+    let mut tallies = Tallies::with_capacity(title.len() + vocab.entries.len());
+    // The title's terms, then the body's in order of first use. A title term
+    // the body uses too keeps its title place and counts both.
+    let before = title.iter().map(|(s, _)| s.count).sum::<usize>();
+    let mut in_title = Vec::new();
+    for (seen, _) in &mut title {
+        if let Some(id) = vocab.id(seen.surface) {
+            seen.count += vocab.entries[id].uses as usize;
+            in_title.push(id);
+        }
+    }
+    for (seen, folded) in &title {
+        tallies.add(&stop, *seen, folded, Key::of_str(folded));
+    }
+    for (id, e) in vocab.entries.iter().enumerate() {
+        if e.term && !in_title.contains(&id) {
+            let seen = Seen {
+                surface: e.surface,
+                count: e.uses as usize,
+                first: before + e.first_term as usize,
+                in_title: false,
+            };
+            let (folded, key) = vocab.folded_key(id);
+            tallies.add(&stop, seen, folded, key);
+        }
+    }
+    tallies.ranked()
+}
+
+/// Tallies by folded term: the table's ids are the indexes of `list`.
+struct Tallies<'a> {
+    index: Table,
+    list: Vec<Tally<'a>>,
+}
+
+impl<'a> Tallies<'a> {
+    fn with_capacity(terms: usize) -> Tallies<'a> {
+        Tallies {
+            index: Table::with_capacity(terms),
+            list: Vec::with_capacity(terms),
+        }
+    }
+
+    /// Counts a use of the folded term `folded` (with key `key`), unless it is a stopword.
+    fn add(&mut self, stop: &Stopwords, seen: Seen<'a>, folded: &'a str, key: Key) {
+        if stop.contains_key(&key, folded) {
+            return;
+        }
+        let list = &self.list;
+        let (i, new) = self
+            .index
+            .insert(&key, |i| list[i as usize].folded == folded);
         if new {
-            tallies.push(Tally {
+            self.list.push(Tally {
                 folded,
                 count: 0,
                 first: seen.first,
@@ -72,25 +118,30 @@ pub fn keywords_in(title: &str, body: &str, vocab: &Vocab, lang: Option<&str>) -
                 merged_into: None,
             });
         }
-        let tally = &mut tallies[i as usize];
+        let tally = &mut self.list[i as usize];
         tally.count += seen.count;
         tally.in_title |= seen.in_title;
         if shows_better(&seen, &tally.shown) {
             tally.shown = seen;
         }
     }
-    merge_clitic_forms(&index, &mut tallies);
-    let mut ranked: Vec<&Tally> = tallies
-        .iter()
-        .filter(|t| t.merged_into.is_none() && (t.count >= 2 || t.in_title))
-        .collect();
-    let score = |t: &Tally| t.count + if t.in_title { 3 } else { 0 };
-    ranked.sort_by(|a, b| score(b).cmp(&score(a)).then(a.first.cmp(&b.first)));
-    ranked
-        .into_iter()
-        .take(MAX_KEYWORDS)
-        .map(|t| t.shown.surface.to_string())
-        .collect()
+
+    /// The shown forms of the best terms, after merging clitic forms.
+    fn ranked(mut self) -> Vec<String> {
+        merge_clitic_forms(&self.index, &mut self.list);
+        let mut ranked: Vec<&Tally> = self
+            .list
+            .iter()
+            .filter(|t| t.merged_into.is_none() && (t.count >= 2 || t.in_title))
+            .collect();
+        let score = |t: &Tally| t.count + if t.in_title { 3 } else { 0 };
+        ranked.sort_by(|a, b| score(b).cmp(&score(a)).then(a.first.cmp(&b.first)));
+        ranked
+            .into_iter()
+            .take(MAX_KEYWORDS)
+            .map(|t| t.shown.surface.to_string())
+            .collect()
+    }
 }
 
 /// Should `a` be shown rather than `b`? The most used form; on a tie the
@@ -119,35 +170,6 @@ fn fold_each(surfaces: Vec<Seen<'_>>) -> Vec<(Seen<'_>, Cow<'_, str>)> {
             (seen, folded)
         })
         .collect()
-}
-
-/// The title's surfaces, then the body's (in order of first use, from `vocab`),
-/// each with its fold: what [`surfaces`] and [`fold_each`] give over the title's
-/// terms and the body's, when the body has no CJK.
-fn from_vocab<'a>(title: Vec<Seen<'a>>, vocab: &'a Vocab<'a>) -> Vec<(Seen<'a>, Cow<'a, str>)> {
-    let before = title.iter().map(|s| s.count).sum::<usize>();
-    let mut out = fold_each(title);
-    // A title term the body uses too keeps its title place and counts both.
-    let mut in_title = Vec::new();
-    for (seen, _) in &mut out {
-        if let Some(id) = vocab.id(seen.surface) {
-            seen.count += vocab.entries[id].uses as usize;
-            in_title.push(id);
-        }
-    }
-    out.reserve(vocab.entries.len());
-    for (id, e) in vocab.entries.iter().enumerate() {
-        if e.term && !in_title.contains(&id) {
-            let seen = Seen {
-                surface: e.surface,
-                count: e.uses as usize,
-                first: before + e.first_term as usize,
-                in_title: false,
-            };
-            out.push((seen, Cow::Borrowed(vocab.folded(e))));
-        }
-    }
-    out
 }
 
 /// Distinct surface forms in order of first use, with their counts: each is then

@@ -26,14 +26,29 @@ fn fold_mul(a: u64, b: u64) -> u64 {
 /// Eight bytes of `bytes` from `at` as a number, or fewer zero-padded at its end.
 #[inline(always)]
 fn load(bytes: &[u8], at: usize) -> u64 {
-    match bytes.get(at..).and_then(<[u8]>::first_chunk::<8>) {
+    let rest = bytes.get(at..).unwrap_or_default();
+    match rest.first_chunk::<8>() {
         Some(chunk) => u64::from_le_bytes(*chunk),
-        None => {
-            let rest = bytes.get(at..).unwrap_or_default();
-            let mut buf = [0u8; 8];
-            buf[..rest.len()].copy_from_slice(rest);
-            u64::from_le_bytes(buf)
-        }
+        None => load_short(rest),
+    }
+}
+
+/// The bytes of `rest` (fewer than eight) as a little-endian number, from two
+/// overlapping loads rather than a copy of unknown length.
+#[inline(always)]
+fn load_short(rest: &[u8]) -> u64 {
+    let n = rest.len();
+    if n >= 4 {
+        let four = |at: usize| {
+            let b = &rest[at..at + 4];
+            u64::from(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+        };
+        four(0) | (four(n - 4) << (8 * (n - 4)))
+    } else if n > 0 {
+        let byte = |at: usize| u64::from(rest[at]) << (8 * at);
+        byte(0) | byte(n / 2) | byte(n - 1)
+    } else {
+        0
     }
 }
 
@@ -110,6 +125,11 @@ impl Table {
         self.slots.resize(size, 0);
         self.keys.clear();
         self.keys.reserve(words);
+    }
+
+    /// The key of the word with `id`.
+    pub fn key(&self, id: usize) -> Key {
+        self.keys[id]
     }
 
     /// How many words the table holds.
@@ -264,6 +284,22 @@ mod tests {
         assert_eq!(Key::of(text.as_bytes(), 4, 26), Key::of_str(&text[4..]));
         assert_ne!(Key::of_str("abc"), Key::of_str("abd"));
         assert_ne!(Key::of_str(""), Key::of_str("\0"));
+    }
+
+    #[test]
+    fn short_loads_read_the_bytes_as_a_copy_does() {
+        let bytes: Vec<u8> = (1..=8).collect();
+        for n in 0..8 {
+            let mut buf = [0u8; 8];
+            buf[..n].copy_from_slice(&bytes[..n]);
+            assert_eq!(load_short(&bytes[..n]), u64::from_le_bytes(buf), "{n}");
+            assert_eq!(load(&bytes[..n], 0), u64::from_le_bytes(buf), "{n}");
+        }
+        assert_eq!(
+            load(&bytes, 0),
+            u64::from_le_bytes([1, 2, 3, 4, 5, 6, 7, 8])
+        );
+        assert_eq!(load(&bytes, 9), 0);
     }
 
     #[test]

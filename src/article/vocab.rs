@@ -92,6 +92,21 @@ impl<'a> Vocab<'a> {
         }
     }
 
+    /// The fold of entry `id` with its table key.
+    pub fn folded_key(&self, id: usize) -> (&str, Key) {
+        let entry = &self.entries[id];
+        match entry.folded {
+            // The surface's own key, made when the body was split.
+            None => (entry.surface, self.index.key(id)),
+            // Read from the folds, so the key's loads need not stop at its end.
+            Some((start, end)) => {
+                let (start, len) = (start as usize, (end - start) as usize);
+                let key = Key::of(self.folds.as_bytes(), start, len);
+                (self.folded(entry), key)
+            }
+        }
+    }
+
     /// The index in `entries` of a surface form, if the body uses it.
     pub fn id(&self, surface: &str) -> Option<usize> {
         let entries = &self.entries;
@@ -159,6 +174,8 @@ mod tests {
             for (id, e) in v.entries.iter().enumerate() {
                 proptest::prop_assert_eq!(index[e.surface], id as u32);
                 proptest::prop_assert_eq!(v.folded(e), fold(e.surface));
+                let folded = fold(e.surface);
+                proptest::prop_assert_eq!(v.folded_key(id), (folded.as_str(), Key::of_str(&folded)));
                 let uses = ids.iter().filter(|&&i| i == id as u32).count();
                 proptest::prop_assert_eq!(e.uses as usize, uses);
                 proptest::prop_assert_eq!(v.id(e.surface), Some(id));
