@@ -1,5 +1,6 @@
 //! Stopwords per language, folded once and kept for the life of the process.
 
+use std::cell::RefCell;
 use std::sync::{Arc, LazyLock, RwLock};
 
 use foldhash::HashMap;
@@ -52,9 +53,29 @@ impl Stopwords {
 /// Sets built so far, one per language code.
 static CACHE: LazyLock<RwLock<HashMap<String, Arc<Stopwords>>>> = LazyLock::new(Default::default);
 
+thread_local! {
+    /// The language asked for last on this thread and its set: articles come
+    /// in runs of one language, and the shared cache takes a lock and a look-up.
+    static LAST: RefCell<Option<(Option<String>, Arc<Stopwords>)>> = const { RefCell::new(None) };
+}
+
 /// Folded stopwords of a language, plus English (quoted English is common) and
 /// the Arabic news function words the ISO list lacks. Built on first use.
 pub fn for_language(lang: Option<&str>) -> Arc<Stopwords> {
+    LAST.with(|last| {
+        if let Some((code, set)) = &*last.borrow()
+            && code.as_deref() == lang
+        {
+            return Arc::clone(set);
+        }
+        let set = shared(lang);
+        *last.borrow_mut() = Some((lang.map(str::to_string), Arc::clone(&set)));
+        set
+    })
+}
+
+/// [`for_language`] from the process-wide cache.
+fn shared(lang: Option<&str>) -> Arc<Stopwords> {
     // Unknown codes share the English set, so the cache holds at most one set per
     // language the lists know, whatever codes the articles claim.
     let code = lang
@@ -168,5 +189,9 @@ mod tests {
             &for_language(Some("xx-unknown")),
             &for_language(None)
         ));
+        // The thread's last language does not stand in for another one.
+        let en = for_language(Some("en"));
+        assert!(!en.contains("في") && !std::sync::Arc::ptr_eq(&a, &en));
+        assert!(std::sync::Arc::ptr_eq(&a, &for_language(Some("ar"))));
     }
 }
