@@ -1,6 +1,8 @@
 //! A body's words split once, each distinct word folded once: the word count,
 //! the keywords and the MinHash signature all read this one pass.
 
+use std::cell::Cell;
+
 use super::fold::fold_into;
 use super::table::{Key, Table};
 use super::words::words;
@@ -18,6 +20,43 @@ pub struct Entry<'a> {
     /// Its fold, as a byte range of [`Vocab::folds`]; `None` when the word is
     /// its own fold (most words: the tokenizer tells, [`Word::same`](super::words::Word::same)).
     folded: Option<(u32, u32)>,
+}
+
+impl Entry<'static> {
+    /// A placeholder, never stored: see [`relabel`].
+    const NONE: Entry<'static> = Entry {
+        surface: "",
+        term: false,
+        uses: 0,
+        first_term: 0,
+        folded: None,
+    };
+}
+
+/// The buffers a [`Vocab`] leaves to the next one on its thread: every article
+/// would otherwise allocate them afresh (and the allocator hand pages back to
+/// the system and fault them in again).
+#[derive(Default)]
+struct Spare {
+    entries: Vec<Entry<'static>>,
+    sequence: Vec<u32>,
+    index: Table,
+    folds: String,
+}
+
+thread_local! {
+    static SPARE: Cell<Spare> = Cell::new(Spare::default());
+}
+
+/// Buffers of a body longer than this many words go back to the allocator.
+const MAX_KEPT_WORDS: usize = 1 << 16;
+
+/// An emptied vector of entries, as one for entries of another lifetime: the
+/// collect of an empty vector into one of the same layout keeps its
+/// allocation (`NONE` is never made).
+fn relabel<'b>(mut entries: Vec<Entry<'_>>) -> Vec<Entry<'b>> {
+    entries.clear();
+    entries.into_iter().map(|_| Entry::NONE).collect()
 }
 
 /// The words of a body: each distinct one once, and the body as their sequence.
@@ -38,12 +77,19 @@ pub struct Vocab<'a> {
 impl<'a> Vocab<'a> {
     /// Splits `body` into words ([`words`]) and folds each distinct one.
     pub fn new(body: &'a str) -> Vocab<'a> {
+        let spare = SPARE.with(Cell::take);
         let mut vocab = Vocab {
-            index: Table::with_capacity(body.len() / 16),
-            sequence: Vec::with_capacity(body.len() / 8),
-            entries: Vec::with_capacity(body.len() / 16),
-            ..Vocab::default()
+            entries: relabel(spare.entries),
+            sequence: spare.sequence,
+            index: spare.index,
+            folds: spare.folds,
+            cjk: false,
         };
+        vocab.index.reset(body.len() / 16);
+        vocab.sequence.clear();
+        vocab.sequence.reserve(body.len() / 8);
+        vocab.entries.reserve(body.len() / 16);
+        vocab.folds.clear();
         let mut terms = 0;
         let bytes = body.as_bytes();
         for word in words(body).detailed() {
@@ -73,8 +119,6 @@ impl<'a> Vocab<'a> {
 
     /// Folds the entries that are not their own fold.
     fn fold_entries(&mut self) {
-        let changed = self.entries.iter().filter(|e| e.folded.is_some());
-        self.folds = String::with_capacity(changed.map(|e| e.surface.len()).sum());
         for entry in &mut self.entries {
             if entry.folded.is_some() {
                 let start = self.folds.len() as u32;
@@ -128,6 +172,22 @@ impl<'a> Vocab<'a> {
     }
 }
 
+impl Drop for Vocab<'_> {
+    fn drop(&mut self) {
+        if self.sequence.capacity() > MAX_KEPT_WORDS {
+            return;
+        }
+        let spare = Spare {
+            entries: relabel(std::mem::take(&mut self.entries)),
+            sequence: std::mem::take(&mut self.sequence),
+            index: std::mem::take(&mut self.index),
+            folds: std::mem::take(&mut self.folds),
+        };
+        // At thread exit the slot may be gone already: the buffers are then freed.
+        let _ = SPARE.try_with(|slot| slot.set(spare));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -148,6 +208,21 @@ mod tests {
             assert_eq!(v.folded(e), fold(e.surface));
         }
         assert!(!v.cjk && Vocab::new("预算 ok").cjk);
+    }
+
+    #[test]
+    fn the_next_vocabulary_on_the_thread_reuses_the_buffers() {
+        let body = "قال الوزير إن الوزير قال: Budget 3.5 budget ".repeat(20);
+        let first = Vocab::new(&body);
+        let (entries, sequence) = (first.entries.as_ptr(), first.sequence.as_ptr());
+        drop(first);
+        let other = String::from("كلمات أخرى تماما");
+        let second = Vocab::new(&other);
+        assert_eq!(second.entries.as_ptr(), entries);
+        assert_eq!(second.sequence.as_ptr(), sequence);
+        let surfaces: Vec<&str> = second.entries.iter().map(|e| e.surface).collect();
+        assert_eq!(surfaces, ["كلمات", "أخرى", "تماما"]);
+        assert_eq!((second.len(), second.id("قال")), (3, None));
     }
 
     proptest::proptest! {

@@ -70,8 +70,8 @@ static COEFFICIENTS: std::sync::LazyLock<[(u64, u64); HASHES]> = std::sync::Lazy
 
 /// Each word's hash as shingles use it, from its fold, and the first step of a
 /// shingle's fold, `mix(0 ^ h)`, that depends on it alone; four words at a time.
-fn word_hashes<'a>(folded: impl ExactSizeIterator<Item = &'a str>) -> Vec<(u64, u64)> {
-    let mut out = Vec::with_capacity(folded.len());
+fn word_hashes<'a>(folded: impl ExactSizeIterator<Item = &'a str>, out: &mut Vec<(u64, u64)>) {
+    out.reserve(folded.len());
     let mut words = folded.map(|f| normal(f).as_bytes());
     loop {
         let four: [Option<&[u8]>; 4] = std::array::from_fn(|_| words.next());
@@ -83,9 +83,19 @@ fn word_hashes<'a>(folded: impl ExactSizeIterator<Item = &'a str>) -> Vec<(u64, 
             let h = fnv(w);
             (h, mix(h))
         }));
-        return out;
+        return;
     }
 }
+
+thread_local! {
+    /// The word hashes and shingle bases of the last signature made on this
+    /// thread, emptied: their memory serves the next one.
+    static SCRATCH: std::cell::Cell<(Vec<(u64, u64)>, Vec<u64>)> =
+        const { std::cell::Cell::new((Vec::new(), Vec::new())) };
+}
+
+/// Scratch vectors longer than this go back to the allocator.
+const MAX_KEPT_SHINGLES: usize = 1 << 16;
 
 /// The inverse of an odd number modulo 2^64 (Newton's iteration: each step
 /// doubles the correct low bits, from 3 to 96).
@@ -157,21 +167,23 @@ impl Signature {
         if vocab.len() < SHINGLE + 2 {
             return None;
         }
+        let (mut hashes, mut bases) = SCRATCH.with(std::cell::Cell::take);
+        (hashes.clear(), bases.clear());
         // Each distinct word is hashed once (articles repeat their words).
-        let hashes = word_hashes(vocab.entries.iter().map(|e| vocab.folded(e)));
-        let hashes = |id: u32| hashes[id as usize];
+        word_hashes(vocab.entries.iter().map(|e| vocab.folded(e)), &mut hashes);
+        let hash = |id: u32| hashes[id as usize];
         // A shingle's base: mix(mix(mix(mix(0 ^ w0) ^ w1) ^ w2)), read straight
         // from the body's sequence of word ids.
         const _: () = assert!(SHINGLE == 3);
-        let bases: Vec<u64> = vocab
-            .sequence
-            .windows(SHINGLE)
-            .map(|ids| {
-                let first = hashes(ids[0]).1;
-                mix(mix(mix(first ^ hashes(ids[1]).0) ^ hashes(ids[2]).0))
-            })
-            .collect();
-        Some(Signature(min_hashes(&bases)))
+        bases.extend(vocab.sequence.windows(SHINGLE).map(|ids| {
+            let first = hash(ids[0]).1;
+            mix(mix(mix(first ^ hash(ids[1]).0) ^ hash(ids[2]).0))
+        }));
+        let signature = Signature(min_hashes(&bases));
+        if bases.capacity() <= MAX_KEPT_SHINGLES {
+            let _ = SCRATCH.try_with(|slot| slot.set((hashes, bases)));
+        }
+        Some(signature)
     }
 
     /// The estimated Jaccard similarity of the two bodies' shingle sets (0 to 1).
@@ -300,7 +312,10 @@ mod tests {
                     (h, mix(h))
                 })
                 .collect();
-            proptest::prop_assert_eq!(word_hashes(words.iter().map(String::as_str)), one);
+            let mut out = vec![(1, 2)];
+            out.clear();
+            word_hashes(words.iter().map(String::as_str), &mut out);
+            proptest::prop_assert_eq!(out, one);
         }
     }
 
