@@ -4,6 +4,7 @@
 use foldhash::{HashMap, HashMapExt};
 
 use std::borrow::Cow;
+use std::cell::Cell;
 
 use super::fold::{fold_cow, without_prefixes};
 use super::lang::is_cjk;
@@ -91,12 +92,45 @@ struct Tallies<'a> {
     list: Vec<Tally<'a>>,
 }
 
+thread_local! {
+    /// The last article's table and tally list, emptied, for the next one on the thread.
+    static SPARE: Cell<(Table, Vec<Tally<'static>>)> = Cell::new(Default::default());
+}
+
+/// Tally lists longer than this go back to the allocator.
+const MAX_KEPT_TERMS: usize = 1 << 14;
+
+/// An emptied vector of tallies, as one for tallies of another lifetime: the
+/// collect of an empty vector into one of the same layout keeps its allocation.
+fn relabel<'b>(mut list: Vec<Tally<'_>>) -> Vec<Tally<'b>> {
+    list.clear();
+    list.into_iter().map(|_| Tally::NONE).collect()
+}
+
+impl Tally<'static> {
+    /// A placeholder, never stored: see [`relabel`].
+    const NONE: Tally<'static> = Tally {
+        folded: "",
+        count: 0,
+        first: 0,
+        in_title: false,
+        shown: Seen {
+            surface: "",
+            count: 0,
+            first: 0,
+            in_title: false,
+        },
+        merged_into: None,
+    };
+}
+
 impl<'a> Tallies<'a> {
     fn with_capacity(terms: usize) -> Tallies<'a> {
-        Tallies {
-            index: Table::with_capacity(terms),
-            list: Vec::with_capacity(terms),
-        }
+        let (mut index, list) = SPARE.with(Cell::take);
+        index.reset(terms);
+        let mut list = relabel(list);
+        list.reserve(terms);
+        Tallies { index, list }
     }
 
     /// Counts a use of the folded term `folded` (with key `key`), unless it is a stopword.
@@ -136,11 +170,16 @@ impl<'a> Tallies<'a> {
             .collect();
         let score = |t: &Tally| t.count + if t.in_title { 3 } else { 0 };
         ranked.sort_by(|a, b| score(b).cmp(&score(a)).then(a.first.cmp(&b.first)));
-        ranked
+        let shown = ranked
             .into_iter()
             .take(MAX_KEYWORDS)
             .map(|t| t.shown.surface.to_string())
-            .collect()
+            .collect();
+        if self.list.capacity() <= MAX_KEPT_TERMS {
+            let spare = (self.index, relabel(self.list));
+            let _ = SPARE.try_with(|slot| slot.set(spare));
+        }
+        shown
     }
 }
 
