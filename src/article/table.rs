@@ -147,10 +147,7 @@ impl Table {
     /// only of a long word whose key matches.
     #[inline]
     pub fn get(&self, key: &Key, same: impl Fn(u32) -> bool) -> Option<u32> {
-        match self.find(key, same) {
-            Ok(id) => Some(id),
-            Err(_) => None,
-        }
+        self.find(key, same).ok()
     }
 
     /// The id of the word with `key`, added with the next id (`len()`) if it
@@ -213,7 +210,7 @@ mod tests {
     use std::collections::HashMap;
 
     /// Ids as a `HashMap` gives them: the simple version of the table.
-    fn ids_by_hash_map<'a>(words: &[&'a str]) -> Vec<u32> {
+    fn ids_by_hash_map(words: &[&str]) -> Vec<u32> {
         let mut map: HashMap<&str, u32> = HashMap::new();
         words
             .iter()

@@ -87,10 +87,13 @@ fn word_hashes<'a>(folded: impl ExactSizeIterator<Item = &'a str>, out: &mut Vec
     }
 }
 
+/// Word hashes and shingle bases: vectors a signature fills.
+type Scratch = (Vec<(u64, u64)>, Vec<u64>);
+
 thread_local! {
     /// The word hashes and shingle bases of the last signature made on this
     /// thread, emptied: their memory serves the next one.
-    static SCRATCH: std::cell::Cell<(Vec<(u64, u64)>, Vec<u64>)> =
+    static SCRATCH: std::cell::Cell<Scratch> =
         const { std::cell::Cell::new((Vec::new(), Vec::new())) };
 }
 
@@ -168,7 +171,8 @@ impl Signature {
             return None;
         }
         let (mut hashes, mut bases) = SCRATCH.with(std::cell::Cell::take);
-        (hashes.clear(), bases.clear());
+        hashes.clear();
+        bases.clear();
         // Each distinct word is hashed once (articles repeat their words).
         word_hashes(vocab.entries.iter().map(|e| vocab.folded(e)), &mut hashes);
         let hash = |id: u32| hashes[id as usize];
