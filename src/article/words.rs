@@ -188,7 +188,6 @@ pub struct Words<'a> {
 
 impl<'a> Words<'a> {
     /// The next word, with what was learnt about it on the way.
-    #[inline]
     fn next_word(&mut self) -> Option<Word<'a>> {
         let text = self.text;
         let mut i = self.pos;
