@@ -98,7 +98,7 @@ thread_local! {
 }
 
 /// Tally lists longer than this go back to the allocator.
-const MAX_KEPT_TERMS: usize = 1 << 14;
+const MAX_KEPT_TERMS: usize = 1 << 12;
 
 /// An emptied vector of tallies, as one for tallies of another lifetime: the
 /// collect of an empty vector into one of the same layout keeps its allocation.

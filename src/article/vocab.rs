@@ -49,7 +49,7 @@ thread_local! {
 }
 
 /// Buffers of a body longer than this many words go back to the allocator.
-const MAX_KEPT_WORDS: usize = 1 << 16;
+const MAX_KEPT_WORDS: usize = 1 << 14;
 
 /// An emptied vector of entries, as one for entries of another lifetime: the
 /// collect of an empty vector into one of the same layout keeps its

@@ -98,7 +98,7 @@ thread_local! {
 }
 
 /// Scratch vectors longer than this go back to the allocator.
-const MAX_KEPT_SHINGLES: usize = 1 << 16;
+const MAX_KEPT_SHINGLES: usize = 1 << 14;
 
 /// The inverse of an odd number modulo 2^64 (Newton's iteration: each step
 /// doubles the correct low bits, from 3 to 96).
