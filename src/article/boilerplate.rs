@@ -152,7 +152,7 @@ pub fn is_boilerplate(line: &str) -> bool {
             .any(|p| trimmed.starts_with(p.as_str()))
         || has_chrome_suffix(line)
         || social_names(&lists.social, trimmed) >= 2
-        || is_contact_line(trimmed)
+        || (may_be_contact(trimmed) && is_contact_line(trimmed))
 }
 
 /// Does the line end like a teaser cut off by the site ("…المزيد", "Read more")?
@@ -209,8 +209,19 @@ const CONTACT_WORDS: &[&str] = &[
 ];
 
 /// A cheap test on the raw line before folding it: an `@` or five digits in a row.
+/// Every contact line passes it, so it may stand before [`is_contact_line`]:
+/// an e-mail address holds an `@`, and every other rule needs five digits.
+/// Read from the bytes: ASCII digits are never part of a longer character.
 fn may_be_contact(line: &str) -> bool {
-    line.contains('@') || digit_runs(line).any(|n| n >= 5)
+    let bytes = line.as_bytes();
+    if memchr::memchr(b'@', bytes).is_some() {
+        return true;
+    }
+    let mut run = 0;
+    bytes.iter().any(|b| {
+        run = if b.is_ascii_digit() { run + 1 } else { 0 };
+        run >= 5
+    })
 }
 
 fn digit_runs(line: &str) -> impl Iterator<Item = usize> {
@@ -355,6 +366,24 @@ mod tests {
             ];
             let line: String = picks.iter().map(|&i| PIECES[i]).collect();
             proptest::prop_assert_eq!(super::has_chrome_suffix(&line), suffix_by_folding(&line), "{:?}", line);
+        }
+    }
+
+    proptest::proptest! {
+        /// The byte test is the character one, and it holds for every contact line.
+        #[test]
+        fn the_contact_pretest_passes_every_contact_line(
+            picks in proptest::collection::vec(0..12usize, 0..30)
+        ) {
+            const PIECES: [&str; 12] = [
+                "1", "23", "456", "٧", "@", ".", " ", "sms", "هاتف", "a", "\u{ff11}", "x.y",
+            ];
+            let line: String = picks.iter().map(|&i| PIECES[i]).collect();
+            let by_chars = line.contains('@') || super::digit_runs(&line).any(|n| n >= 5);
+            proptest::prop_assert_eq!(super::may_be_contact(&line), by_chars);
+            if super::is_contact_line(&line) {
+                proptest::prop_assert!(super::may_be_contact(&line));
+            }
         }
     }
 

@@ -52,9 +52,19 @@ pub fn fold_into(out: &mut String, text: &str) {
     }
 }
 
+/// Does the character `code` fold to itself as [`unchanged_prefix`] sees it:
+/// ASCII but the capitals, and the characters of the Arabic block the fold
+/// leaves alone (never one NFKC may compose with a neighbour)?
+pub const fn folds_to_itself(code: u32) -> bool {
+    if code < 0x80 {
+        return !(code as u8).is_ascii_uppercase();
+    }
+    code >= 0x600 && code < 0x700 && ARABIC[(code - 0x600) as usize] == code
+}
+
 /// The length in bytes of the longest prefix of `text` that folds to itself,
 /// read from the bytes for ASCII and the Arabic block.
-fn unchanged_prefix(text: &str) -> usize {
+pub(crate) fn unchanged_prefix(text: &str) -> usize {
     let bytes = text.as_bytes();
     let mut same = 0;
     while same < bytes.len() {

@@ -1,13 +1,15 @@
 //! Keywords: frequent words after stopwords, grouped on folded forms, shown as written.
 
-// foldhash rather than SipHash: every word of every article is hashed here.
+// foldhash rather than SipHash for the CJK path's surfaces.
 use foldhash::{HashMap, HashMapExt};
 
 use std::borrow::Cow;
+use std::cell::Cell;
 
 use super::fold::{fold_cow, without_prefixes};
 use super::lang::is_cjk;
-use super::stopwords;
+use super::stopwords::{self, Stopwords};
+use super::table::{Key, Table};
 use super::vocab::Vocab;
 use super::words::{Word, words};
 
@@ -26,6 +28,7 @@ struct Seen<'a> {
 /// One folded term: its uses under every surface form, the form to show, and
 /// where it went if it was merged into its bare form.
 struct Tally<'a> {
+    folded: &'a str,
     count: usize,
     first: usize,
     in_title: bool,
@@ -43,24 +46,105 @@ pub fn keywords(title: &str, body: &str, lang: Option<&str>) -> Vec<String> {
 pub fn keywords_in(title: &str, body: &str, vocab: &Vocab, lang: Option<&str>) -> Vec<String> {
     let stop = stopwords::for_language(lang);
     let title_terms = terms(title, words(title).detailed()).map(|t| (t, true));
-    let folded = if vocab.cjk {
+    if vocab.cjk {
         // CJK bigrams are not words: read the terms from the text again.
         let uses = title_terms.chain(terms(body, words(body).detailed()).map(|t| (t, false)));
-        fold_each(surfaces(uses, (title.len() + body.len()) / 16))
-    } else {
-        from_vocab(surfaces(title_terms, title.len() / 4), vocab)
-    };
-    let mut index: HashMap<&str, usize> = HashMap::with_capacity(folded.len());
-    let mut tallies: Vec<Tally> = Vec::with_capacity(folded.len());
-    for (seen, folded) in &folded {
-        let (seen, folded) = (*seen, folded.as_ref());
-        if stop.contains(folded) {
-            continue;
+        let folded = fold_each(surfaces(uses, (title.len() + body.len()) / 16));
+        let mut tallies = Tallies::with_capacity(folded.len());
+        for (seen, folded) in &folded {
+            tallies.add(&stop, *seen, folded, Key::of_str(folded));
         }
-        let next = tallies.len();
-        let i = *index.entry(folded).or_insert(next);
-        if i == next {
-            tallies.push(Tally {
+        return tallies.ranked();
+    }
+    let mut title = fold_each(surfaces(title_terms, title.len() / 4));
+    let mut tallies = Tallies::with_capacity(title.len() + vocab.entries.len());
+    // The title's terms, then the body's in order of first use. A title term
+    // the body uses too keeps its title place and counts both.
+    let before = title.iter().map(|(s, _)| s.count).sum::<usize>();
+    let mut in_title = Vec::new();
+    for (seen, _) in &mut title {
+        if let Some(id) = vocab.id(seen.surface) {
+            seen.count += vocab.entries[id].uses as usize;
+            in_title.push(id);
+        }
+    }
+    for (seen, folded) in &title {
+        tallies.add(&stop, *seen, folded, Key::of_str(folded));
+    }
+    for (id, e) in vocab.entries.iter().enumerate() {
+        if e.term && !in_title.contains(&id) {
+            let seen = Seen {
+                surface: e.surface,
+                count: e.uses as usize,
+                first: before + e.first_term as usize,
+                in_title: false,
+            };
+            let (folded, key) = vocab.folded_key(id);
+            tallies.add(&stop, seen, folded, key);
+        }
+    }
+    tallies.ranked()
+}
+
+/// Tallies by folded term: the table's ids are the indexes of `list`.
+struct Tallies<'a> {
+    index: Table,
+    list: Vec<Tally<'a>>,
+}
+
+thread_local! {
+    /// The last article's table and tally list, emptied, for the next one on the thread.
+    static SPARE: Cell<(Table, Vec<Tally<'static>>)> = Cell::new(Default::default());
+}
+
+/// Tally lists longer than this go back to the allocator.
+const MAX_KEPT_TERMS: usize = 1 << 12;
+
+/// An emptied vector of tallies, as one for tallies of another lifetime: the
+/// collect of an empty vector into one of the same layout keeps its allocation.
+fn relabel<'b>(mut list: Vec<Tally<'_>>) -> Vec<Tally<'b>> {
+    list.clear();
+    list.into_iter().map(|_| Tally::NONE).collect()
+}
+
+impl Tally<'static> {
+    /// A placeholder, never stored: see [`relabel`].
+    const NONE: Tally<'static> = Tally {
+        folded: "",
+        count: 0,
+        first: 0,
+        in_title: false,
+        shown: Seen {
+            surface: "",
+            count: 0,
+            first: 0,
+            in_title: false,
+        },
+        merged_into: None,
+    };
+}
+
+impl<'a> Tallies<'a> {
+    fn with_capacity(terms: usize) -> Tallies<'a> {
+        let (mut index, list) = SPARE.with(Cell::take);
+        index.reset(terms);
+        let mut list = relabel(list);
+        list.reserve(terms);
+        Tallies { index, list }
+    }
+
+    /// Counts a use of the folded term `folded` (with key `key`), unless it is a stopword.
+    fn add(&mut self, stop: &Stopwords, seen: Seen<'a>, folded: &'a str, key: Key) {
+        if stop.contains_key(&key, folded) {
+            return;
+        }
+        let list = &self.list;
+        let (i, new) = self
+            .index
+            .insert(&key, |i| list[i as usize].folded == folded);
+        if new {
+            self.list.push(Tally {
+                folded,
                 count: 0,
                 first: seen.first,
                 in_title: false,
@@ -68,25 +152,35 @@ pub fn keywords_in(title: &str, body: &str, vocab: &Vocab, lang: Option<&str>) -
                 merged_into: None,
             });
         }
-        let tally = &mut tallies[i];
+        let tally = &mut self.list[i as usize];
         tally.count += seen.count;
         tally.in_title |= seen.in_title;
         if shows_better(&seen, &tally.shown) {
             tally.shown = seen;
         }
     }
-    merge_clitic_forms(&index, &mut tallies);
-    let mut ranked: Vec<&Tally> = tallies
-        .iter()
-        .filter(|t| t.merged_into.is_none() && (t.count >= 2 || t.in_title))
-        .collect();
-    let score = |t: &Tally| t.count + if t.in_title { 3 } else { 0 };
-    ranked.sort_by(|a, b| score(b).cmp(&score(a)).then(a.first.cmp(&b.first)));
-    ranked
-        .into_iter()
-        .take(MAX_KEYWORDS)
-        .map(|t| t.shown.surface.to_string())
-        .collect()
+
+    /// The shown forms of the best terms, after merging clitic forms.
+    fn ranked(mut self) -> Vec<String> {
+        merge_clitic_forms(&self.index, &mut self.list);
+        let mut ranked: Vec<&Tally> = self
+            .list
+            .iter()
+            .filter(|t| t.merged_into.is_none() && (t.count >= 2 || t.in_title))
+            .collect();
+        let score = |t: &Tally| t.count + if t.in_title { 3 } else { 0 };
+        ranked.sort_by(|a, b| score(b).cmp(&score(a)).then(a.first.cmp(&b.first)));
+        let shown = ranked
+            .into_iter()
+            .take(MAX_KEYWORDS)
+            .map(|t| t.shown.surface.to_string())
+            .collect();
+        if self.list.capacity() <= MAX_KEPT_TERMS {
+            let spare = (self.index, relabel(self.list));
+            let _ = SPARE.try_with(|slot| slot.set(spare));
+        }
+        shown
+    }
 }
 
 /// Should `a` be shown rather than `b`? The most used form; on a tie the
@@ -117,35 +211,6 @@ fn fold_each(surfaces: Vec<Seen<'_>>) -> Vec<(Seen<'_>, Cow<'_, str>)> {
         .collect()
 }
 
-/// The title's surfaces, then the body's (in order of first use, from `vocab`),
-/// each with its fold: what [`surfaces`] and [`fold_each`] give over the title's
-/// terms and the body's, when the body has no CJK.
-fn from_vocab<'a>(title: Vec<Seen<'a>>, vocab: &'a Vocab<'a>) -> Vec<(Seen<'a>, Cow<'a, str>)> {
-    let before = title.iter().map(|s| s.count).sum::<usize>();
-    let mut out = fold_each(title);
-    // A title term the body uses too keeps its title place and counts both.
-    let mut in_title = Vec::new();
-    for (seen, _) in &mut out {
-        if let Some(id) = vocab.id(seen.surface) {
-            seen.count += vocab.entries[id].uses;
-            in_title.push(id);
-        }
-    }
-    out.reserve(vocab.entries.len());
-    for (id, e) in vocab.entries.iter().enumerate() {
-        if e.term && !in_title.contains(&id) {
-            let seen = Seen {
-                surface: e.surface,
-                count: e.uses,
-                first: before + e.first_term,
-                in_title: false,
-            };
-            out.push((seen, Cow::Borrowed(vocab.folded(e))));
-        }
-    }
-    out
-}
-
 /// Distinct surface forms in order of first use, with their counts: each is then
 /// folded once, not once per use.
 fn surfaces<'a>(uses: impl Iterator<Item = (&'a str, bool)>, capacity: usize) -> Vec<Seen<'a>> {
@@ -170,16 +235,20 @@ fn surfaces<'a>(uses: impl Iterator<Item = (&'a str, bool)>, capacity: usize) ->
 /// Folds `بإدلب` into `إدلب` when the bare form also occurs on its own: each
 /// term goes, in order of first use, into the first bare form found (or into
 /// whatever that form itself went into).
-fn merge_clitic_forms(index: &HashMap<&str, usize>, tallies: &mut [Tally]) {
-    let mut targets: Vec<(usize, usize)> = index
+fn merge_clitic_forms(index: &Table, tallies: &mut [Tally]) {
+    // In order of first use, which is the order of the tallies (and their ids).
+    let targets: Vec<(usize, usize)> = tallies
         .iter()
-        .filter_map(|(key, &i)| {
-            let stem =
-                without_prefixes(key).find_map(|s| index.get(s).copied().filter(|&j| j != i))?;
+        .enumerate()
+        .filter_map(|(i, t)| {
+            let stem = without_prefixes(t.folded).find_map(|s| {
+                let same = |j: u32| tallies[j as usize].folded == s;
+                let j = index.get(&Key::of_str(s), same)? as usize;
+                (j != i).then_some(j)
+            })?;
             Some((i, stem))
         })
         .collect();
-    targets.sort_unstable();
     for (i, mut j) in targets {
         while let Some(k) = tallies[j].merged_into {
             j = k;
@@ -228,35 +297,4 @@ fn terms<'a>(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn arabic_keywords_merge_clitics_and_skip_stopwords() {
-        let body =
-            "الاتصالات في إدلب مستمرة. التصعيد في إدلب وبإدلب مستمر. الجيش في إدلب. سوريا وسوريا.";
-        let k = keywords("الاتصالات بشأن إدلب", body, Some("ar"));
-        assert_eq!(k.first().map(String::as_str), Some("إدلب"), "{k:?}");
-        assert!(!k.iter().any(|w| w == "في"));
-        assert!(!k.iter().any(|w| w == "وبإدلب"));
-    }
-
-    #[test]
-    fn english_keywords_are_surface_forms() {
-        let body = "The Senate passed the budget. The budget cuts roads. Senators argued about the budget.";
-        let k = keywords("Senate passes budget", body, Some("en"));
-        assert_eq!(k.first().map(String::as_str), Some("budget"));
-        assert!(k.contains(&"Senate".to_string()));
-        assert!(!k.iter().any(|w| w.eq_ignore_ascii_case("the")));
-    }
-
-    #[test]
-    fn chinese_keywords_are_bigrams() {
-        let k = keywords(
-            "预算方案",
-            "议会批准了预算方案。预算方案引发争论。",
-            Some("zh"),
-        );
-        assert!(k.contains(&"预算".to_string()), "{k:?}");
-    }
-}
+mod tests;

@@ -67,10 +67,26 @@ fn is_plainly_arabic(text: &str) -> bool {
     }
     let other = latin + (leads - arabic);
     let has = |finders: &[Finder<'static>]| finders.iter().any(|f| f.find(bytes).is_some());
-    arabic > other && has(&FINDERS.0) && !has(&FINDERS.1)
+    arabic > other && has(&FINDERS.0) && !has_persian_only(bytes)
 }
 
-/// Searchers for [`ARABIC_ONLY`] and [`PERSIAN_ONLY`], built once.
+/// Does the text hold a letter of [`PERSIAN_ONLY`]? Two of them (ٹ پ) start
+/// with the lead byte D9 and are searched for; the six others with DA or DB,
+/// lead bytes Arabic text seldom uses, so one search finds every candidate
+/// (instead of one search of the whole text per letter).
+fn has_persian_only(bytes: &[u8]) -> bool {
+    let at_da_db = memchr::memchr2_iter(0xDA, 0xDB, bytes).any(|i| {
+        let pair = bytes.get(i..i + 2).unwrap_or_default();
+        PERSIAN_DA_DB.iter().any(|c| c.as_bytes() == pair)
+    });
+    at_da_db || FINDERS.1.iter().any(|f| f.find(bytes).is_some())
+}
+
+/// [`PERSIAN_ONLY`] letters whose UTF-8 starts with DA or DB.
+const PERSIAN_DA_DB: [&str; 6] = ["چ", "ژ", "گ", "ک", "ی", "ے"];
+
+/// Searchers for [`ARABIC_ONLY`] and the [`PERSIAN_ONLY`] letters that start
+/// with D9 (ٹ پ), built once.
 static FINDERS: LazyLock<(Vec<Finder<'static>>, Vec<Finder<'static>>)> = LazyLock::new(|| {
     let finders = |letters: &[char]| {
         letters
@@ -78,7 +94,7 @@ static FINDERS: LazyLock<(Vec<Finder<'static>>, Vec<Finder<'static>>)> = LazyLoc
             .map(|c| Finder::new(c.encode_utf8(&mut [0; 4]).as_bytes()).into_owned())
             .collect()
     };
-    (finders(&ARABIC_ONLY), finders(&PERSIAN_ONLY))
+    (finders(&ARABIC_ONLY), finders(&['پ', 'ٹ']))
 });
 
 /// Letters Arabic writes and Persian and Urdu do not, and the other way round.
@@ -200,6 +216,21 @@ fn iso639_1(lang: Lang) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// One search for DA/DB and two for ٹ پ find what a search per letter finds.
+        #[test]
+        fn persian_letters_are_found_as_by_a_search_each(
+            picks in proptest::collection::vec(0..16usize, 0..40)
+        ) {
+            const PIECES: [&str; 16] = [
+                "پ", "چ", "ژ", "گ", "ک", "ی", "ے", "ٹ", "ڤ", "ۀ", "ي", "ك", "ع", " ", "a", "۔",
+            ];
+            let text: String = picks.iter().map(|&i| PIECES[i]).collect();
+            let each = PERSIAN_ONLY.iter().any(|c| text.contains(*c));
+            proptest::prop_assert_eq!(has_persian_only(text.as_bytes()), each);
+        }
+    }
 
     #[test]
     fn detects_languages_and_direction() {

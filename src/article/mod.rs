@@ -17,6 +17,7 @@ pub mod sniff;
 pub mod spaces;
 pub mod stopwords;
 pub mod summary;
+pub mod table;
 pub mod text;
 pub mod vocab;
 pub mod words;

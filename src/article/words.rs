@@ -2,6 +2,7 @@
 
 use unicode_normalization::char::is_combining_mark;
 
+use super::fold::folds_to_itself;
 use super::lang::is_cjk;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -57,15 +58,23 @@ const ARABIC: [Class; 256] = {
     table
 };
 
-/// Is the two-byte UTF-8 sequence `0xD880 + i` (read big-endian) an Arabic
-/// letter? Lead bytes D8–DB, continuation bytes 80–BF: U+0600–U+06FF.
-const ARABIC_LETTER_PAIRS: [bool; 0x340] = {
-    let mut table = [false; 0x340];
+/// Flags of a two-byte sequence in [`ARABIC_PAIRS`]: an Arabic letter, and a
+/// character that folds to itself ([`folds_to_itself`]).
+const LETTER: u8 = 1;
+const SAME: u8 = 2;
+
+/// What the two-byte UTF-8 sequence `0xD880 + i` (read big-endian) is: lead
+/// bytes D8–DB, continuation bytes 80–BF: U+0600–U+06FF.
+const ARABIC_PAIRS: [u8; 0x340] = {
+    let mut table = [0u8; 0x340];
     let mut i = 0;
     while i < 0x340 {
         let next = i & 0xFF;
         if next < 0x40 {
-            table[i] = matches!(ARABIC[((i >> 8) << 6) | next], Class::Letter);
+            let k = ((i >> 8) << 6) | next;
+            let letter = matches!(ARABIC[k], Class::Letter);
+            let same = folds_to_itself(0x600 + k as u32);
+            table[i] = (letter as u8) * LETTER + (same as u8) * SAME;
         }
         i += 1;
     }
@@ -73,19 +82,24 @@ const ARABIC_LETTER_PAIRS: [bool; 0x340] = {
 };
 
 /// Where the run of Arabic letters that starts at byte `i` ends: each letter is
-/// two bytes, checked with one look-up of the pair.
+/// two bytes, checked with one look-up of the pair. `same` is cleared if one
+/// of them does not fold to itself.
 #[inline(always)]
-fn arabic_letters(bytes: &[u8], mut i: usize) -> usize {
+fn arabic_letters(bytes: &[u8], mut i: usize, same: &mut bool) -> usize {
     let Some(rest) = bytes.get(i..) else {
         return i;
     };
+    let mut all = SAME;
     for pair in rest.chunks_exact(2) {
         let at = ((usize::from(pair[0]) << 8) | usize::from(pair[1])).wrapping_sub(0xD880);
-        if at >= ARABIC_LETTER_PAIRS.len() || !ARABIC_LETTER_PAIRS[at] {
+        let flags = ARABIC_PAIRS.get(at).copied().unwrap_or(0);
+        if flags & LETTER == 0 {
             break;
         }
+        all &= flags;
         i += 2;
     }
+    *same &= all != 0;
     i
 }
 
@@ -177,12 +191,12 @@ impl<'a> Words<'a> {
     fn next_word(&mut self) -> Option<Word<'a>> {
         let text = self.text;
         let mut i = self.pos;
-        let (start, mut prev) = loop {
+        let (start, mut prev, mut same) = loop {
             if i >= text.len() {
                 self.pos = i;
                 return None;
             }
-            let (class, _, len) = class_at(text, i);
+            let (class, code, len) = class_at(text, i);
             match class {
                 Class::Cjk => {
                     self.pos = i + len;
@@ -192,12 +206,13 @@ impl<'a> Words<'a> {
                         chars: 1,
                         digits: false,
                         cjk: true,
+                        same: false,
                     });
                 }
                 Class::Letter | Class::Digit => {
                     let start = i;
                     i += len;
-                    break (start, class);
+                    break (start, class, folds_to_itself(code));
                 }
                 Class::Format | Class::Other => i += len,
             }
@@ -206,7 +221,7 @@ impl<'a> Words<'a> {
         let bytes = text.as_bytes();
         while i < text.len() {
             // Runs of Arabic letters, most of an Arabic text: two bytes at a time.
-            let run = arabic_letters(bytes, i);
+            let run = arabic_letters(bytes, i, &mut same);
             if run != i {
                 (chars, prev) = (chars + (run - i) / 2, Class::Letter);
                 i = run;
@@ -218,10 +233,12 @@ impl<'a> Words<'a> {
             if is_word(class) {
                 prev = class;
                 (chars, digits) = (chars + 1, digits || class == Class::Digit);
+                same &= folds_to_itself(code);
                 i += len;
                 continue;
             }
             if class == Class::Format {
+                same &= folds_to_itself(code);
                 i += len;
                 continue;
             }
@@ -236,8 +253,11 @@ impl<'a> Words<'a> {
                     next += after_len;
                 }
                 if next < text.len() {
-                    let (after, _, after_len) = class_at(text, next);
+                    let (after, after_code, after_len) = class_at(text, next);
                     if joins(prev, code, after) {
+                        // The joiner, any marks after it and the character they join.
+                        same &= text[i..next].chars().all(|c| folds_to_itself(c as u32))
+                            && folds_to_itself(after_code);
                         prev = after;
                         (chars, digits) = (chars + 2, digits || after == Class::Digit);
                         i = next + after_len;
@@ -254,6 +274,7 @@ impl<'a> Words<'a> {
             chars,
             digits,
             cjk: false,
+            same,
         })
     }
 
@@ -280,6 +301,10 @@ pub struct Word<'a> {
     pub digits: bool,
     /// A CJK character (each is a word of its own).
     pub cjk: bool,
+    /// Every character folds to itself, as [`fold`](super::fold::fold) sees
+    /// at a glance (ASCII but capitals, the Arabic letters it leaves alone):
+    /// the word is its own fold. A word without the flag may still be.
+    pub same: bool,
 }
 
 impl<'a> Iterator for Words<'a> {

@@ -22,10 +22,32 @@ fn normal(folded: &str) -> &str {
     }
 }
 
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
+
 fn fnv(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
-    })
+    fnv_from(FNV_OFFSET, bytes)
+}
+
+fn fnv_from(start: u64, bytes: &[u8]) -> u64 {
+    bytes
+        .iter()
+        .fold(start, |h, b| (h ^ u64::from(*b)).wrapping_mul(FNV_PRIME))
+}
+
+/// [`fnv`] of four words at once. Each byte of FNV waits for the multiply of
+/// the byte before it; four words side by side keep four multiplies in flight.
+/// Their common length runs in step, the rest of each word alone.
+fn fnv4(words: [&[u8]; 4]) -> [u64; 4] {
+    let common = words.iter().map(|w| w.len()).min().unwrap_or(0);
+    let [a, b, c, d] = words.map(|w| &w[..common]);
+    let mut h = [FNV_OFFSET; 4];
+    for (((&a, &b), &c), &d) in a.iter().zip(b).zip(c).zip(d) {
+        for (h, byte) in h.iter_mut().zip([a, b, c, d]) {
+            *h = (*h ^ u64::from(byte)).wrapping_mul(FNV_PRIME);
+        }
+    }
+    std::array::from_fn(|k| fnv_from(h[k], &words[k][common..]))
 }
 
 /// splitmix64: turns one 64-bit hash into many independent-looking ones.
@@ -46,12 +68,37 @@ static COEFFICIENTS: std::sync::LazyLock<[(u64, u64); HASHES]> = std::sync::Lazy
     out
 });
 
-/// A word's hash as shingles use it, from its fold, and the first step of a
-/// shingle's fold, `mix(0 ^ h)`, that depends on it alone.
-fn word_hashes(folded: &str) -> (u64, u64) {
-    let h = fnv(normal(folded).as_bytes());
-    (h, mix(h))
+/// Each word's hash as shingles use it, from its fold, and the first step of a
+/// shingle's fold, `mix(0 ^ h)`, that depends on it alone; four words at a time.
+fn word_hashes<'a>(folded: impl ExactSizeIterator<Item = &'a str>, out: &mut Vec<(u64, u64)>) {
+    out.reserve(folded.len());
+    let mut words = folded.map(|f| normal(f).as_bytes());
+    loop {
+        let four: [Option<&[u8]>; 4] = std::array::from_fn(|_| words.next());
+        if let [Some(a), Some(b), Some(c), Some(d)] = four {
+            out.extend(fnv4([a, b, c, d]).map(|h| (h, mix(h))));
+            continue;
+        }
+        out.extend(four.into_iter().flatten().map(|w| {
+            let h = fnv(w);
+            (h, mix(h))
+        }));
+        return;
+    }
 }
+
+/// Word hashes and shingle bases: vectors a signature fills.
+type Scratch = (Vec<(u64, u64)>, Vec<u64>);
+
+thread_local! {
+    /// The word hashes and shingle bases of the last signature made on this
+    /// thread, emptied: their memory serves the next one.
+    static SCRATCH: std::cell::Cell<Scratch> =
+        const { std::cell::Cell::new((Vec::new(), Vec::new())) };
+}
+
+/// Scratch vectors longer than this go back to the allocator.
+const MAX_KEPT_SHINGLES: usize = 1 << 14;
 
 /// The inverse of an odd number modulo 2^64 (Newton's iteration: each step
 /// doubles the correct low bits, from 3 to 96).
@@ -123,25 +170,24 @@ impl Signature {
         if vocab.len() < SHINGLE + 2 {
             return None;
         }
+        let (mut hashes, mut bases) = SCRATCH.with(std::cell::Cell::take);
+        hashes.clear();
+        bases.clear();
         // Each distinct word is hashed once (articles repeat their words).
-        let hashes: Vec<(u64, u64)> = vocab
-            .entries
-            .iter()
-            .map(|e| word_hashes(vocab.folded(e)))
-            .collect();
-        let hashes = |id: u32| hashes[id as usize];
+        word_hashes(vocab.entries.iter().map(|e| vocab.folded(e)), &mut hashes);
+        let hash = |id: u32| hashes[id as usize];
         // A shingle's base: mix(mix(mix(mix(0 ^ w0) ^ w1) ^ w2)), read straight
         // from the body's sequence of word ids.
         const _: () = assert!(SHINGLE == 3);
-        let bases: Vec<u64> = vocab
-            .sequence
-            .windows(SHINGLE)
-            .map(|ids| {
-                let first = hashes(ids[0]).1;
-                mix(mix(mix(first ^ hashes(ids[1]).0) ^ hashes(ids[2]).0))
-            })
-            .collect();
-        Some(Signature(min_hashes(&bases)))
+        bases.extend(vocab.sequence.windows(SHINGLE).map(|ids| {
+            let first = hash(ids[0]).1;
+            mix(mix(mix(first ^ hash(ids[1]).0) ^ hash(ids[2]).0))
+        }));
+        let signature = Signature(min_hashes(&bases));
+        if bases.capacity() <= MAX_KEPT_SHINGLES {
+            let _ = SCRATCH.try_with(|slot| slot.set((hashes, bases)));
+        }
+        Some(signature)
     }
 
     /// The estimated Jaccard similarity of the two bodies' shingle sets (0 to 1).
@@ -255,6 +301,25 @@ mod tests {
             ];
             let body = picks.iter().map(|&i| WORDS[i]).collect::<Vec<_>>().join(" ");
             proptest::prop_assert_eq!(Signature::of(&body), reference(&body));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn four_words_at_once_hash_as_one_at_a_time(
+            words in proptest::collection::vec("[a-cـاه]{0,12}", 0..11)
+        ) {
+            let one: Vec<(u64, u64)> = words
+                .iter()
+                .map(|w| {
+                    let h = fnv(normal(w).as_bytes());
+                    (h, mix(h))
+                })
+                .collect();
+            let mut out = vec![(1, 2)];
+            out.clear();
+            word_hashes(words.iter().map(String::as_str), &mut out);
+            proptest::prop_assert_eq!(out, one);
         }
     }
 

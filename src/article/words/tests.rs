@@ -68,12 +68,41 @@ fn arabic_runs_are_the_letters_class_at_reads() {
         };
         let text = format!("{c}{c}x");
         let letter = class_at(&text, 0).0 == Class::Letter && (0x600..0x700).contains(&code);
-        let run = arabic_letters(text.as_bytes(), 0);
+        let mut same = true;
+        let run = arabic_letters(text.as_bytes(), 0, &mut same);
         assert_eq!(run, if letter { 4 } else { 0 }, "U+{code:04X}");
+        let folds = crate::article::fold::fold(&text[..run]) == text[..run];
+        assert_eq!(same, run == 0 || folds, "U+{code:04X}");
     }
-    assert_eq!(arabic_letters("با".as_bytes(), 0), 4);
-    assert_eq!(arabic_letters(&"با".as_bytes()[..3], 0), 2);
-    assert_eq!(arabic_letters(b"", 0), 0);
+    let mut same = true;
+    assert_eq!(arabic_letters("با".as_bytes(), 0, &mut same), 4);
+    assert_eq!(arabic_letters(&"با".as_bytes()[..3], 0, &mut same), 2);
+    assert_eq!(arabic_letters(b"", 0, &mut same), 0);
+    assert!(same);
+    assert_eq!(arabic_letters("بأ".as_bytes(), 0, &mut same), 4);
+    assert!(!same);
+}
+
+proptest::proptest! {
+    /// `Word::same` is what the fold's own test says of the whole word, and a
+    /// word with it is its own fold.
+    #[test]
+    fn a_word_is_the_same_exactly_when_the_fold_sees_it_unchanged(
+        picks in proptest::collection::vec(0..24usize, 0..40)
+    ) {
+        const PIECES: [&str; 24] = [
+            "a", "B", "é", "إ", "ا", "ة", "ى", "ـ", "\u{064E}", "و", "\u{0654}", "中",
+            " ", "'", ".", ",", "’", "٫", "\u{200c}", "_", "3", "٣", "ﻻ", "،",
+        ];
+        let text: String = picks.iter().map(|&i| PIECES[i]).collect();
+        for word in words(&text).detailed() {
+            let unchanged = crate::article::fold::unchanged_prefix(word.text) == word.text.len();
+            proptest::prop_assert_eq!(word.same, unchanged, "{:?}", word.text);
+            if word.same {
+                proptest::prop_assert_eq!(crate::article::fold::fold(word.text), word.text);
+            }
+        }
+    }
 }
 
 #[test]
