@@ -111,6 +111,21 @@ impl Index {
     }
 }
 
+/// Sixteen bits of each band's key: two signatures that share a band share its
+/// mark, so an item whose marks meet none of a signature's need not be compared
+/// with it (nor its signature read back).
+pub type Marks = [u16; BANDS];
+
+/// The band marks of a signature.
+pub fn band_marks(sig: &Signature) -> Marks {
+    std::array::from_fn(|band| band_key(sig, band) as u16)
+}
+
+/// Whether two signatures' marks agree in some band (always, if they share a band).
+pub fn marks_meet(a: &Marks, b: &Marks) -> bool {
+    a.iter().zip(b).any(|(x, y)| x == y)
+}
+
 fn band_key(sig: &Signature, band: usize) -> u64 {
     sig.0[band * ROWS..(band + 1) * ROWS]
         .iter()

@@ -139,17 +139,28 @@ pub const FLOOD_COPY: &str = "Valley families flee rising water\n\nBy Staff Repo
 /// An item arrives in the inbox (`age_secs` old) and is extracted, as the watcher and
 /// the background extraction would deliver it.
 pub fn arrive(state: &mut State, name: &str, text: &str, age_secs: u64) {
+    arrive_into(state, None, name, text, age_secs);
+}
+
+/// Like [`arrive`], its fields stored in `cache` as the runner stores them.
+pub fn arrive_into(
+    state: &mut State,
+    cache: Option<&mut crate::cache::Cache>,
+    name: &str,
+    text: &str,
+    age_secs: u64,
+) {
+    let entry = entry(name, age_secs);
     let changes = crate::watch::Changes {
-        arrived: vec![entry(name, age_secs)],
+        arrived: vec![entry.clone()],
         ..Default::default()
     };
     update::handle(state, Event::InboxChanged(changes));
     let mut a = article::extract(name, text).article;
-    a.path = PathBuf::from("/desk/inbox").join(name);
-    update::handle(
-        state,
-        Event::Extracted(vec![crate::cache::Fields::folded(a)]),
-    );
+    a.path = entry.path.clone();
+    let mut fields = crate::cache::Fields::folded(a);
+    fields.stored = cache.and_then(|c| c.put(&entry, &fields));
+    update::handle(state, Event::Extracted(vec![fields]));
 }
 
 /// The names in view order.

@@ -7,6 +7,7 @@ use std::time::SystemTime;
 
 use crate::article::{Article, Dir};
 use crate::cache::{Fields, Stored};
+use crate::cluster::index::{Marks, band_marks, marks_meet};
 use crate::cluster::{Filed, FiledIndex, Signature};
 use crate::desk::Entry;
 use crate::query::{Folded, FoldedText, Query, Subject, fold_text};
@@ -141,6 +142,17 @@ impl Item {
         }
     }
 
+    /// Whether the item may be like a body with one of these band marks: false
+    /// only when it is surely not (a let-go item's marks meet none of them).
+    pub fn may_be_like(&self, marks: &[Marks]) -> bool {
+        match (&self.article, &self.card) {
+            (None, Some(card)) => card
+                .marks
+                .is_some_and(|m| marks.iter().any(|o| marks_meet(&m, o))),
+            _ => true,
+        }
+    }
+
     /// Looks the item up among the items filed lately.
     pub fn check_filed(&mut self, filed: &FiledIndex) {
         self.also_filed = self.signature().and_then(|s| filed.find(&s)).map(Box::new);
@@ -251,6 +263,9 @@ pub struct Card {
     dir: Dir,
     source: Option<Box<str>>,
     failed: bool,
+    /// The signature's band marks: a filing elsewhere reads back only the items
+    /// that may be like it.
+    marks: Option<Marks>,
 }
 
 impl Card {
@@ -261,6 +276,7 @@ impl Card {
             dir: a.dir,
             source: a.source.as_deref().map(Into::into),
             failed: a.error.is_some(),
+            marks: a.signature.as_ref().map(band_marks),
         }
     }
 }

@@ -6,7 +6,8 @@ use std::path::Path;
 use rayon::prelude::*;
 
 use super::{Clusters, Item, State};
-use crate::cluster::FiledIndex;
+use crate::cluster::index::{Marks, band_marks};
+use crate::cluster::{FiledIndex, Signature};
 use crate::desk::Record;
 use crate::query::Field;
 
@@ -56,7 +57,15 @@ impl State {
         self.filed_here
             .extend(done.iter().filter(|r| r.signature.is_some()).cloned());
         if !added.is_empty() {
-            self.recheck_filed(|item| item.signature().is_some_and(|s| added.find(&s).is_some()));
+            let marks: Vec<Marks> = done
+                .iter()
+                .filter_map(|r| r.signature.as_deref().and_then(Signature::decode))
+                .map(|s| band_marks(&s))
+                .collect();
+            self.recheck_filed(|item| {
+                item.may_be_like(&marks)
+                    && item.signature().is_some_and(|s| added.find(&s).is_some())
+            });
         }
     }
 

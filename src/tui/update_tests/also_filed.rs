@@ -11,7 +11,7 @@ use crate::tui::update::handle;
 
 /// Files the selected item into Syria with key 1, as the runner would: the record
 /// carries the signature the move effect handed over.
-fn file_selected(s: &mut State) -> Record {
+pub(super) fn file_selected(s: &mut State) -> Record {
     let effects = keys(s, "1");
     let Effect::Move {
         items, signatures, ..
@@ -35,7 +35,7 @@ fn file_selected(s: &mut State) -> Record {
     record
 }
 
-fn filed_of<'a>(s: &'a State, name: &str) -> Option<&'a str> {
+pub(super) fn filed_of<'a>(s: &'a State, name: &str) -> Option<&'a str> {
     let item = s.items.iter().find(|i| i.entry.name == name)?;
     item.also_filed.as_ref().map(|f| f.category.as_str())
 }

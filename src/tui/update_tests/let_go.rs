@@ -125,3 +125,44 @@ fn keys_typed_ahead_into_the_search_filter_once() {
     assert_eq!(names(&typed).len(), 1);
     assert!(!typed.stale_view);
 }
+
+#[test]
+fn a_filing_marks_a_let_go_copy_and_reads_back_only_items_like_it() {
+    use super::also_filed::{file_selected, filed_of};
+    use crate::tui::testing::{FLOOD_COPY, arrive_into, keys};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut s = let_go(&dir.path().join("cache.bin"));
+    let mut cache = crate::cache::Cache::load(Some(dir.path().join("more.bin")));
+    arrive_into(&mut s, Some(&mut cache), "flood-copy.txt", FLOOD_COPY, 60);
+    let copy = |s: &State| {
+        let i = s
+            .items
+            .iter()
+            .position(|i| i.entry.name == "flood-copy.txt");
+        i.map(|i| s.items[i].clone()).expect("the copy")
+    };
+    assert!(copy(&s).card.is_some(), "the copy is let go too");
+    keys(&mut s, "g j j");
+    assert_eq!(
+        s.current().map(|i| i.entry.name.as_str()),
+        Some("flood.txt")
+    );
+    let filed = file_selected(&mut s);
+    assert_eq!(filed_of(&s, "flood-copy.txt"), Some("syria"));
+    let sig = filed
+        .signature
+        .as_deref()
+        .and_then(crate::cluster::Signature::decode);
+    let marks = [crate::cluster::index::band_marks(&sig.expect("signed"))];
+    assert!(copy(&s).may_be_like(&marks));
+    let unlike: Vec<&str> = s
+        .items
+        .iter()
+        .filter(|i| !i.may_be_like(&marks))
+        .map(|i| i.entry.name.as_str())
+        .collect();
+    assert!(
+        unlike.contains(&"000_seed.txt") && unlike.contains(&"budget.md"),
+        "unrelated items are not read back: {unlike:?}"
+    );
+}
