@@ -36,6 +36,7 @@ fn extract(c: &mut Criterion) {
         ms / passes as f64,
         corpus.bytes() as f64 * passes as f64 / ms / 1000.0
     );
+    files_pass(&corpus, passes);
     let mut group = c.benchmark_group("extract");
     group.throughput(Throughput::Bytes(corpus.bytes()));
     group.sample_size(10);
@@ -62,6 +63,34 @@ fn extract(c: &mut Criterion) {
         })
     });
     group.finish();
+}
+
+/// The same, from the corpus written out as inbox files: opening, reading and
+/// decoding each file (`article::read`) counted too, kernel time included.
+fn files_pass(corpus: &corpus::Corpus, passes: usize) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let paths: Vec<std::path::PathBuf> = corpus
+        .texts
+        .iter()
+        .enumerate()
+        .map(|(i, text)| {
+            let path = dir.path().join(format!("{i:05}.txt"));
+            std::fs::write(&path, text).expect("write");
+            path
+        })
+        .collect();
+    let ms = support::cpu_ms(|| {
+        for _ in 0..passes {
+            for path in &paths {
+                black_box(newsdesk::article::read(black_box(path)));
+            }
+        }
+    });
+    eprintln!(
+        "cpu per pass, from files: {:.0} ms = {:.1} MB/s per core",
+        ms / passes as f64,
+        corpus.bytes() as f64 * passes as f64 / ms / 1000.0
+    );
 }
 
 criterion_group!(benches, extract);
