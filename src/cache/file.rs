@@ -219,16 +219,9 @@ mod tests {
     use crate::cache::Cache;
     use crate::desk::Entry;
     use std::fs;
-    use std::time::{Duration, UNIX_EPOCH};
 
     fn entry(name: &str, size: u64) -> Entry {
-        Entry {
-            id: crate::article::id_for(name),
-            name: name.into(),
-            path: name.into(),
-            size,
-            modified: UNIX_EPOCH + Duration::from_secs(size),
-        }
+        crate::cache::tests::entry(name, size, size)
     }
 
     fn one_item(path: &Path) -> Vec<u8> {

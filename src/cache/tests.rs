@@ -3,7 +3,7 @@
 use super::*;
 use std::time::Duration;
 
-fn entry(name: &str, size: u64, secs: u64) -> Entry {
+pub(super) fn entry(name: &str, size: u64, secs: u64) -> Entry {
     Entry {
         id: id_for(name),
         name: name.into(),
