@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The real TUI on an inbox of N items (default 100000) in tmux: time until the
 # list is drawn, until every item is extracted, the same for a cached restart,
-# and resident memory once all fields are in.
+# and resident memory once all fields are in; then, on the cached restart, a
+# search typed at once (`/` and five Arabic letters) until its count holds still.
 #   cargo build --release && bash benches/tui_memory.sh [N]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -47,7 +48,22 @@ wait_gone() {
   done
 }
 
-run() { # label
+typing() { # the search typed at once: time until the match count holds still
+  local start last="" changed count
+  start=$(now_ms); changed=$start
+  tmux -L ndmem send-keys -t nd "/" "م" "و" "س" "ك" "و"
+  while (( $(now_ms) - changed < 1500 || ${#last} == 0 )); do
+    count=$(pane | grep -o '[0-9]* match[a-z]*' | head -1 || true)
+    if [[ "$count" != "$last" ]]; then last=$count; changed=$(now_ms); fi
+    (( $(now_ms) - start < 60000 )) || break
+    sleep 0.02
+  done
+  echo "  search typed at once: ${last} after $(( changed - start )) ms"
+  tmux -L ndmem send-keys -t nd Escape
+  sleep 0.3 # Escape followed at once by a key reads as Alt
+}
+
+run() { # label [typing]
   local start=$(now_ms)
   tmux -L ndmem -f /dev/null new-session -d -s nd -x 120 -y 40 \
     "XDG_CACHE_HOME=$work/cache $bin --config $work/config.toml"
@@ -57,12 +73,16 @@ run() { # label
   local done_ms=$(( $(now_ms) - start ))
   local pid
   pid=$(tmux -L ndmem list-panes -t nd -F '#{pane_pid}')
-  local rss
+  local rss settled
   rss=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
-  echo "$1: list drawn after ${drawn} ms, all fields after ${done_ms} ms, RSS $(( rss / 1024 )) MiB"
+  # Memory freed by the reading goes back to the system once it is over.
+  sleep 1
+  settled=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
+  echo "$1: list drawn after ${drawn} ms, all fields after ${done_ms} ms, RSS $(( rss / 1024 )) MiB then, $(( settled / 1024 )) MiB a second later"
+  if [[ -n "${2:-}" ]]; then typing; fi
   tmux -L ndmem send-keys -t nd q
   while tmux -L ndmem has-session -t nd 2>/dev/null; do sleep 0.05; done
 }
 
 run "first start (no cache), $n items"
-run "cached restart, $n items"
+run "cached restart, $n items" typing

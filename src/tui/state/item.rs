@@ -205,53 +205,63 @@ impl Item {
 
     /// Whether the fields are in, held or let go.
     pub fn extracted(&self) -> bool {
-        self.article.is_some() || self.card.is_some()
+        self.shown().is_some()
     }
 
     /// The title to show: the extracted one, else the file name.
     pub fn title(&self) -> &str {
-        match (&self.article, &self.card) {
-            (Some(a), _) => &a.title,
-            (None, Some(card)) => &card.title,
-            _ => &self.entry.name,
-        }
+        self.shown().map_or(&self.entry.name, |s| s.title)
     }
 
     /// The language code, once extracted and if known.
     pub fn lang(&self) -> Option<&str> {
-        match (&self.article, &self.card) {
-            (Some(a), _) => a.lang.as_deref(),
-            (None, Some(card)) => card.lang.as_deref(),
-            _ => None,
-        }
+        self.shown()?.lang
     }
 
     /// The text direction (left to right until extracted).
     pub fn dir(&self) -> Dir {
-        match (&self.article, &self.card) {
-            (Some(a), _) => a.dir,
-            (None, Some(card)) => card.dir,
-            _ => Dir::Ltr,
-        }
+        self.shown().map_or(Dir::Ltr, |s| s.dir)
     }
 
     /// The source, once extracted and if known.
     pub fn source(&self) -> Option<&str> {
-        match (&self.article, &self.card) {
-            (Some(a), _) => a.source.as_deref(),
-            (None, Some(card)) => card.source.as_deref(),
-            _ => None,
-        }
+        self.shown()?.source
     }
 
     /// Whether the file could not be read as text.
     pub fn failed(&self) -> bool {
+        self.shown().is_some_and(|s| s.failed)
+    }
+
+    /// What the list shows, from the fields held or the card; `None` until extracted.
+    fn shown(&self) -> Option<Shown<'_>> {
         match (&self.article, &self.card) {
-            (Some(a), _) => a.error.is_some(),
-            (None, Some(card)) => card.failed,
-            _ => false,
+            (Some(a), _) => Some(Shown {
+                title: &a.title,
+                lang: a.lang.as_deref(),
+                dir: a.dir,
+                source: a.source.as_deref(),
+                failed: a.error.is_some(),
+            }),
+            (None, Some(c)) => Some(Shown {
+                title: &c.title,
+                lang: c.lang.as_deref(),
+                dir: c.dir,
+                source: c.source.as_deref(),
+                failed: c.failed,
+            }),
+            (None, None) => None,
         }
     }
+}
+
+/// The fields the list shows, wherever the item keeps them.
+struct Shown<'a> {
+    title: &'a str,
+    lang: Option<&'a str>,
+    dir: Dir,
+    source: Option<&'a str>,
+    failed: bool,
 }
 
 /// What the list shows of an item whose fields were let go: a few hundred bytes
