@@ -73,12 +73,19 @@ run() { # label [typing]
   local done_ms=$(( $(now_ms) - start ))
   local pid
   pid=$(tmux -L ndmem list-panes -t nd -F '#{pane_pid}')
-  local rss settled
+  local rss settled waited=0 still=0 now
   rss=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
-  # Memory freed by the reading goes back to the system once it is over.
-  sleep 1
-  settled=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
-  echo "$1: list drawn after ${drawn} ms, all fields after ${done_ms} ms, RSS $(( rss / 1024 )) MiB then, $(( settled / 1024 )) MiB a second later"
+  # After the last fields the cache is still being saved (a first start), and
+  # memory goes back to the system 2 s after the last background work: settled
+  # is within 1 MiB for 3 s in a row (at most 30 s).
+  settled=$rss
+  while (( still < 3 && waited < 30 )); do
+    sleep 1; waited=$((waited + 1))
+    now=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
+    if (( now - settled > 1024 || settled - now > 1024 )); then still=0; else still=$((still + 1)); fi
+    settled=$now
+  done
+  echo "$1: list drawn after ${drawn} ms, all fields after ${done_ms} ms, RSS $(( rss / 1024 )) MiB then, settled at $(( settled / 1024 )) MiB after ${waited} s ($(grep -E "RssAnon|RssFile" /proc/$pid/status | tr -s " \t" " " | tr "\n" " "))"
   if [[ -n "${2:-}" ]]; then typing; fi
   tmux -L ndmem send-keys -t nd q
   while tmux -L ndmem has-session -t nd 2>/dev/null; do sleep 0.05; done

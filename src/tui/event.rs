@@ -114,6 +114,17 @@ pub fn chord(key: KeyEvent) -> Option<Chord> {
     })
 }
 
+impl Event {
+    /// Whether it reports background work (reading, loading, scanning) rather
+    /// than the person or the clock.
+    pub fn is_background(&self) -> bool {
+        !matches!(
+            self,
+            Event::Key(_) | Event::Resize(..) | Event::Mouse(_) | Event::Tick(_)
+        )
+    }
+}
+
 /// The most extracted articles merged into one event: fields still fill in steadily,
 /// and a key is never kept waiting behind one enormous batch.
 pub const MERGED_BATCH: usize = 4096;

@@ -35,6 +35,7 @@ pub fn run(config: &Config) -> Result<()> {
             config.source.display()
         );
     }
+    crate::memory::limit_arenas();
     let (tx, rx) = mpsc::channel();
     let mut runner = Runner {
         desk: Desk::new(config, Who::current()),
@@ -198,12 +199,15 @@ fn event_loop(
     let mut queue = VecDeque::from([Event::Resize(size.width, size.height), first]);
     let (start, mut drawn, mut reading) = (Instant::now(), false, true);
     let mut last_tick = Instant::now();
-    let mut busy = true;
+    let mut after_work = crate::memory::AfterWork::default();
     loop {
         // An effect's outcome is handled before the next key, in order.
         while let Some(event) = queue.pop_front() {
             if let Event::Extracted(fields) = &event {
                 runner.taken(fields.len());
+            }
+            if event.is_background() {
+                after_work.worked();
             }
             // Keys typed into the search while more wait: one refresh for them all.
             let typing = state.mode == state::Mode::Search && matches!(event, Event::Key(_));
@@ -229,12 +233,9 @@ fn event_loop(
             reading = false;
         }
         // While fields are coming in, look at the channel more often.
-        let was_busy = busy;
-        busy = !state.scanned || state.pending > 0;
-        if was_busy && !busy {
-            // A burst of reading is over: what it freed goes back to the system.
-            let released = crate::memory::release();
-            tracing::info!(released, "memory released after reading");
+        let busy = !state.scanned || state.pending > 0;
+        if !busy {
+            after_work.idle();
         }
         queue.extend(wait(rx, &mut last_tick, busy)?);
     }

@@ -203,6 +203,10 @@ impl Runner {
             if first && !misses.is_empty() {
                 save(&cache);
             }
+            // The reading is over here, the save after it too: what they freed
+            // goes back to the system (the event loop does so as well once it has
+            // taken the last batch, which may come before or after this).
+            crate::memory::release();
         });
     }
 

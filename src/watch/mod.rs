@@ -19,6 +19,9 @@ pub use settle::{Changes, Hint, Tracker};
 /// How often the inbox is rescanned when nothing is heard: a safety net for
 /// lost events (native mode) or the polling itself (poll mode).
 pub const NATIVE_RESCAN: Duration = Duration::from_secs(5);
+
+/// Files in a scan past which the memory it used is given back at once.
+const BIG_SCAN: usize = 10_000;
 pub const POLL_INTERVAL: Duration = Duration::from_millis(500);
 /// How long to gather a burst of events before one rescan.
 const GATHER: Duration = Duration::from_millis(25);
@@ -172,7 +175,13 @@ fn run<F: FnMut(Changes) -> bool>(
         }
         // A removed inbox reads as empty; it is watched again if it returns.
         let entries = scan(inbox).unwrap_or_default();
+        let big = entries.len() > BIG_SCAN;
         let changes = tracker.observe(entries, Instant::now());
+        if big {
+            // A scan of a big inbox made and dropped an entry per file: give the
+            // pages back rather than keep the process at its size every few seconds.
+            crate::memory::release();
+        }
         if !changes.is_empty() && !report(changes) {
             return;
         }
