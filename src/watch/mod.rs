@@ -174,9 +174,9 @@ fn run<F: FnMut(Changes) -> bool>(
             }
         }
         // A removed inbox reads as empty; it is watched again if it returns.
-        let entries = scan(inbox).unwrap_or_default();
-        let big = entries.len() > BIG_SCAN;
-        let changes = tracker.observe(entries, Instant::now());
+        let stamps = crate::desk::scan::stamps(inbox).unwrap_or_default();
+        let big = stamps.len() > BIG_SCAN;
+        let changes = tracker.observe(stamps, inbox, Instant::now());
         if big {
             // A scan of a big inbox made and dropped an entry per file: give the
             // pages back rather than keep the process at its size every few seconds.

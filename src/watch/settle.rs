@@ -4,6 +4,8 @@ use std::collections::HashMap;
 use std::time::{Duration, Instant, SystemTime};
 
 use crate::desk::Entry;
+use crate::desk::scan::Stamp;
+use std::path::Path;
 
 /// How long size and mtime must stay the same before a file is taken as complete
 /// when no close-after-write or rename event says so (poll mode, network mounts).
@@ -92,8 +94,8 @@ impl Tracker {
         }
     }
 
-    /// Compares a fresh scan with what is known; reports files that are complete.
-    pub fn observe(&mut self, scan: Vec<Entry>, now: Instant) -> Changes {
+    /// Compares a fresh scan of `dir` with what is known; reports files that are complete.
+    pub fn observe(&mut self, scan: Vec<Stamp>, dir: &Path, now: Instant) -> Changes {
         let mut changes = Changes::default();
         let present: std::collections::HashSet<&str> =
             scan.iter().map(|e| e.name.as_str()).collect();
@@ -124,9 +126,9 @@ impl Tracker {
                     .known
                     .insert(entry.name.clone(), (entry.size, entry.modified));
                 if old.is_some() {
-                    changes.changed.push(entry)
+                    changes.changed.push(entry.entry(dir))
                 } else {
-                    changes.arrived.push(entry)
+                    changes.arrived.push(entry.entry(dir))
                 }
             }
         }
@@ -135,7 +137,7 @@ impl Tracker {
     }
 
     /// Is this file complete? Records its size and mtime when it is not.
-    fn settled(&mut self, entry: &Entry, now: Instant) -> bool {
+    fn settled(&mut self, entry: &Stamp, now: Instant) -> bool {
         let p = self.pending.entry(entry.name.clone()).or_insert(Pending {
             size: entry.size,
             modified: entry.modified,
@@ -164,14 +166,8 @@ impl Tracker {
 mod tests {
     use super::*;
 
-    fn entry(name: &str, size: u64) -> Entry {
-        Entry {
-            id: crate::article::id_for(name),
-            name: name.into(),
-            path: name.into(),
-            size,
-            modified: SystemTime::UNIX_EPOCH + Duration::from_secs(size),
-        }
+    fn entry(name: &str, size: u64) -> Stamp {
+        Stamp::new(name, size, SystemTime::UNIX_EPOCH + Duration::from_secs(size))
     }
 
     #[test]
@@ -180,11 +176,11 @@ mod tests {
         let mut t = Tracker::new(&[]);
         t.hint(Hint::Writing("a.txt".into()), t0);
         assert!(
-            t.observe(vec![entry("a.txt", 10)], t0).is_empty(),
+            t.observe(vec![entry("a.txt", 10)], Path::new(""), t0).is_empty(),
             "still being written"
         );
         t.hint(Hint::Ready("a.txt".into()), t0);
-        let c = t.observe(vec![entry("a.txt", 20)], t0);
+        let c = t.observe(vec![entry("a.txt", 20)], Path::new(""), t0);
         assert_eq!(c.arrived.len(), 1);
         assert!(!t.settling());
     }
@@ -194,14 +190,14 @@ mod tests {
         let t0 = Instant::now();
         let mut t = Tracker::new(&[]);
         t.hint(Hint::Writing("a.txt".into()), t0);
-        assert!(t.observe(vec![entry("a.txt", 10)], t0).is_empty());
+        assert!(t.observe(vec![entry("a.txt", 10)], Path::new(""), t0).is_empty());
         assert!(
-            t.observe(vec![entry("a.txt", 10)], t0 + SETTLE * 2)
+            t.observe(vec![entry("a.txt", 10)], Path::new(""), t0 + SETTLE * 2)
                 .is_empty(),
             "a writer is known: wait for close or QUIET"
         );
         assert_eq!(
-            t.observe(vec![entry("a.txt", 10)], t0 + QUIET)
+            t.observe(vec![entry("a.txt", 10)], Path::new(""), t0 + QUIET)
                 .arrived
                 .len(),
             1
@@ -212,14 +208,15 @@ mod tests {
     fn without_events_a_file_must_hold_still() {
         let t0 = Instant::now();
         let mut t = Tracker::new(&[]);
-        assert!(t.observe(vec![entry("a.txt", 10)], t0).is_empty());
+        assert!(t.observe(vec![entry("a.txt", 10)], Path::new(""), t0).is_empty());
         assert!(
-            t.observe(vec![entry("a.txt", 20)], t0 + SETTLE).is_empty(),
+            t.observe(vec![entry("a.txt", 20)], Path::new(""), t0 + SETTLE).is_empty(),
             "it grew"
         );
         assert!(
             t.observe(
                 vec![entry("a.txt", 20)],
+                Path::new(""),
                 t0 + SETTLE + Duration::from_millis(10)
             )
             .is_empty()
@@ -227,6 +224,7 @@ mod tests {
         assert_eq!(
             t.observe(
                 vec![entry("a.txt", 20)],
+                Path::new(""),
                 t0 + SETTLE * 2 + Duration::from_millis(10)
             )
             .arrived
@@ -238,11 +236,13 @@ mod tests {
     #[test]
     fn removals_and_changes_are_reported() {
         let t0 = Instant::now();
-        let mut t = Tracker::new(&[entry("a.txt", 1), entry("b.txt", 2)]);
+        let dir = Path::new("/desk/inbox");
+        let mut t = Tracker::new(&[entry("a.txt", 1).entry(dir), entry("b.txt", 2).entry(dir)]);
         t.hint(Hint::Ready("b.txt".into()), t0);
-        let c = t.observe(vec![entry("b.txt", 3)], t0);
+        let c = t.observe(vec![entry("b.txt", 3)], dir, t0);
         assert_eq!(c.removed, ["a.txt"]);
-        assert_eq!(c.changed.len(), 1);
-        assert!(t.observe(vec![entry("b.txt", 3)], t0).is_empty());
+        assert_eq!(c.changed, [entry("b.txt", 3).entry(dir)], "with its path and id");
+        assert_eq!(c.changed[0].path, dir.join("b.txt"));
+        assert!(t.observe(vec![entry("b.txt", 3)], dir, t0).is_empty());
     }
 }
