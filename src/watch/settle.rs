@@ -167,7 +167,11 @@ mod tests {
     use super::*;
 
     fn entry(name: &str, size: u64) -> Stamp {
-        Stamp::new(name, size, SystemTime::UNIX_EPOCH + Duration::from_secs(size))
+        Stamp::new(
+            name,
+            size,
+            SystemTime::UNIX_EPOCH + Duration::from_secs(size),
+        )
     }
 
     #[test]
@@ -176,7 +180,8 @@ mod tests {
         let mut t = Tracker::new(&[]);
         t.hint(Hint::Writing("a.txt".into()), t0);
         assert!(
-            t.observe(vec![entry("a.txt", 10)], Path::new(""), t0).is_empty(),
+            t.observe(vec![entry("a.txt", 10)], Path::new(""), t0)
+                .is_empty(),
             "still being written"
         );
         t.hint(Hint::Ready("a.txt".into()), t0);
@@ -190,7 +195,10 @@ mod tests {
         let t0 = Instant::now();
         let mut t = Tracker::new(&[]);
         t.hint(Hint::Writing("a.txt".into()), t0);
-        assert!(t.observe(vec![entry("a.txt", 10)], Path::new(""), t0).is_empty());
+        assert!(
+            t.observe(vec![entry("a.txt", 10)], Path::new(""), t0)
+                .is_empty()
+        );
         assert!(
             t.observe(vec![entry("a.txt", 10)], Path::new(""), t0 + SETTLE * 2)
                 .is_empty(),
@@ -208,9 +216,13 @@ mod tests {
     fn without_events_a_file_must_hold_still() {
         let t0 = Instant::now();
         let mut t = Tracker::new(&[]);
-        assert!(t.observe(vec![entry("a.txt", 10)], Path::new(""), t0).is_empty());
         assert!(
-            t.observe(vec![entry("a.txt", 20)], Path::new(""), t0 + SETTLE).is_empty(),
+            t.observe(vec![entry("a.txt", 10)], Path::new(""), t0)
+                .is_empty()
+        );
+        assert!(
+            t.observe(vec![entry("a.txt", 20)], Path::new(""), t0 + SETTLE)
+                .is_empty(),
             "it grew"
         );
         assert!(
@@ -241,7 +253,11 @@ mod tests {
         t.hint(Hint::Ready("b.txt".into()), t0);
         let c = t.observe(vec![entry("b.txt", 3)], dir, t0);
         assert_eq!(c.removed, ["a.txt"]);
-        assert_eq!(c.changed, [entry("b.txt", 3).entry(dir)], "with its path and id");
+        assert_eq!(
+            c.changed,
+            [entry("b.txt", 3).entry(dir)],
+            "with its path and id"
+        );
         assert_eq!(c.changed[0].path, dir.join("b.txt"));
         assert!(t.observe(vec![entry("b.txt", 3)], dir, t0).is_empty());
     }
