@@ -4,15 +4,25 @@
 # and resident memory once all fields are in; then, on the cached restart, a
 # search typed at once (`/` and five Arabic letters) until its count holds still.
 #   cargo build --release && bash benches/tui_memory.sh [N]
+# NEWSDESK_BIN=… runs another build; NEWSDESK_KEEP=DIR makes the inbox in DIR once
+# and reuses it (each run still starts from an empty cache), so that builds can
+# be alternated on one inbox.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-100000}
 bin=${NEWSDESK_BIN:-target/release/newsdesk}
-work=$(mktemp -d)
-trap 'tmux -L ndmem kill-server 2>/dev/null || true; rm -rf "$work"' EXIT
 corpus=${NEWSDESK_EVAL_DIR:-../shared/eval/arabic-news-dev}
+if [[ -n "${NEWSDESK_KEEP:-}" ]]; then
+  work=$NEWSDESK_KEEP
+  mkdir -p "$work"
+  trap 'tmux -L ndmem kill-server 2>/dev/null || true' EXIT
+else
+  work=$(mktemp -d)
+  trap 'tmux -L ndmem kill-server 2>/dev/null || true; rm -rf "$work"' EXIT
+fi
+rm -rf "$work/cache"
 
-python3 - "$work/inbox" "$n" "$corpus" <<'PY'
+[[ -d "$work/inbox" ]] || python3 - "$work/inbox" "$n" "$corpus" <<'PY'
 import json, os, sys, glob
 inbox, n, corpus = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 os.makedirs(inbox)
