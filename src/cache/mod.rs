@@ -113,6 +113,27 @@ pub fn fields_at(entry: &Entry, at: &Stored) -> Option<Fields> {
     Some(fields)
 }
 
+/// The fields of entries the cache located, read back on all cores, and the
+/// entries whose record no longer reads (to read afresh from their files).
+pub fn read_back(located: &[(Entry, Stored)]) -> (Vec<Fields>, Vec<Entry>) {
+    let read: Vec<Option<Fields>> = located
+        .par_iter()
+        .map(|(entry, at)| fields_at(entry, at))
+        .collect();
+    let mut lost = Vec::new();
+    let fields = located
+        .iter()
+        .zip(read)
+        .filter_map(|((entry, _), fields)| {
+            if fields.is_none() {
+                lost.push(entry.clone());
+            }
+            fields
+        })
+        .collect();
+    (fields, lost)
+}
+
 /// Where the cache of an inbox lives: `$XDG_CACHE_HOME/newsdesk/<hash of the inbox path>.bin`.
 pub fn location(inbox: &Path) -> Option<PathBuf> {
     let absolute = inbox.canonicalize().unwrap_or_else(|_| inbox.to_path_buf());
@@ -218,18 +239,8 @@ impl Cache {
     /// cores) and the entries still to read.
     pub fn partition(&self, entries: Vec<Entry>) -> (Vec<Fields>, Vec<Entry>) {
         let (hits, mut misses) = self.locate_all(entries);
-        let read: Vec<Result<Fields, Entry>> = hits
-            .into_par_iter()
-            .map(|(entry, at)| fields_at(&entry, &at).ok_or(entry))
-            .collect();
-        let mut fields = Vec::with_capacity(read.len());
-        for r in read {
-            match r {
-                Ok(f) => fields.push(f),
-                // A record that no longer reads is read afresh from its file.
-                Err(entry) => misses.push(entry),
-            }
-        }
+        let (fields, lost) = read_back(&hits);
+        misses.extend(lost);
         (fields, misses)
     }
 

@@ -192,3 +192,17 @@ fn a_record_that_cannot_be_read_back_is_read_afresh() {
     assert!(hits.is_empty());
     assert_eq!(misses, [a], "left to be read from its file");
 }
+
+#[test]
+fn records_that_do_not_read_back_are_left_to_extract() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut cache = Cache::load(Some(dir.path().join("c.bin")));
+    let (a, b) = (entry("a.txt", 1, 1), entry("b.txt", 2, 2));
+    let good = cache
+        .put(&a, &Fields::from(Article::default()))
+        .expect("stored");
+    let bad = Stored::new(&Arc::new(Store::default()), good.at);
+    let (fields, lost) = read_back(&[(a, good), (b.clone(), bad)]);
+    assert_eq!(fields.len(), 1);
+    assert_eq!(lost, [b]);
+}

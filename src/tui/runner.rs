@@ -175,11 +175,7 @@ impl Runner {
             // Read back a batch at a time: a big inbox lets most fields go as they
             // arrive, so memory never holds all of them at once.
             for batch in hits.chunks(CACHED_BATCH) {
-                let read: Vec<Option<Fields>> = batch
-                    .par_iter()
-                    .map(|(entry, at)| cache::fields_at(entry, at))
-                    .collect();
-                let (fields, lost) = split_read(batch, read);
+                let (fields, lost) = cache::read_back(batch);
                 misses.extend(lost);
                 while in_flight.load(Ordering::Acquire) >= CACHED_BATCH {
                     std::thread::sleep(std::time::Duration::from_millis(2));
@@ -244,25 +240,6 @@ impl Runner {
 /// Cached items read back and sent at a time.
 const CACHED_BATCH: usize = 2_000;
 
-/// The fields read back, and the entries whose record could not be (to read afresh).
-fn split_read(
-    batch: &[(Entry, cache::Stored)],
-    read: Vec<Option<Fields>>,
-) -> (Vec<Fields>, Vec<Entry>) {
-    let mut lost = Vec::new();
-    let fields = batch
-        .iter()
-        .zip(read)
-        .filter_map(|((entry, _), fields)| {
-            if fields.is_none() {
-                lost.push(entry.clone());
-            }
-            fields
-        })
-        .collect();
-    (fields, lost)
-}
-
 fn save(cache: &Mutex<Option<Cache>>) {
     if let Some(cache) = cache.lock().unwrap_or_else(|e| e.into_inner()).as_mut()
         && let Err(e) = cache.save()
@@ -284,26 +261,6 @@ fn stats(desk: &Desk) -> Event {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn records_that_do_not_read_back_are_left_to_extract() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let mut cache = Cache::load(Some(dir.path().join("c.bin")));
-        let entries: Vec<Entry> = ["a.txt", "b.txt"]
-            .map(|n| crate::tui::testing::entry(n, 5))
-            .into();
-        let batch: Vec<(Entry, cache::Stored)> = entries
-            .iter()
-            .map(|e| {
-                let fields = Fields::from(article::Article::default());
-                (e.clone(), cache.put(e, &fields).expect("stored"))
-            })
-            .collect();
-        let read = vec![Some(Fields::from(article::Article::default())), None];
-        let (fields, lost) = split_read(&batch, read);
-        assert_eq!(fields.len(), 1);
-        assert_eq!(lost, [entries[1].clone()]);
-    }
 
     #[test]
     fn items_taken_off_the_channel_are_counted_down_to_zero() {
